@@ -1,0 +1,53 @@
+#pragma once
+// Flows paragraphs onto pages: space before/after, keep-with-next, keep-together, widow and
+// orphan control, page breaks, and running headers and footers drawn once the page count is
+// known.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "layout/frame.h"
+#include "layout/paragraph.h"
+#include "layout/paragraph_layouter.h"
+
+namespace saraban::layout {
+
+struct PageGeometry {
+  double width = 595.2756;  // pt (A4)
+  double height = 841.8898;
+  double margin_top = 72;
+  double margin_bottom = 56.7;
+  double margin_left = 85.04;   // 3 cm
+  double margin_right = 56.69;  // 2 cm
+};
+
+struct PageInfo {
+  int index = 0;  // 0-based
+  int count = 0;
+  std::string next_page_first_text;  // the first line's text on the following page, if any
+};
+
+// Items for a page's running header or footer (page coordinates).
+using PageDecorator = std::function<std::vector<FrameItem>(const PageInfo&)>;
+
+class PageComposer {
+ public:
+  PageComposer(ParagraphLayouter& layouter, PageGeometry geometry) : layouter_(layouter), geo_(geometry) {}
+  void set_decorator(PageDecorator d) { decorator_ = std::move(d); }
+  // The first page's content may start lower (a letterhead above it).
+  void set_first_page_top(double y) { first_top_ = y; }
+  // Lays the paragraphs out; bookmarks come from Paragraph::bookmark.
+  DocumentFrame compose(const std::vector<Paragraph>& paragraphs, DocumentInfo info);
+
+  // The page index and y at which the last paragraph of the last compose() ended.
+  double end_y() const { return end_y_; }
+
+ private:
+  ParagraphLayouter& layouter_;
+  PageGeometry geo_;
+  PageDecorator decorator_;
+  double first_top_ = -1;
+  double end_y_ = 0;
+};
+
+}  // namespace saraban::layout

@@ -1,0 +1,392 @@
+#include "layout/paragraph_layouter.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/error.h"
+#include "layout/knuth_plass.h"
+#include "text/script_runs.h"
+#include "text/utf8.h"
+
+namespace saraban::layout {
+
+namespace {
+
+// A stretch of text in one span, script and font: the unit HarfBuzz shapes.
+struct Item {
+  std::size_t begin = 0, end = 0;
+  text::Script script = text::Script::Common;
+  FontRef font;
+  double size = 16;
+  Color color;
+};
+
+// What a BreakItem stands for, so lines can be placed once breaks are chosen.
+struct Piece {
+  enum class Kind { Word, Space, Tab, Newline, Boundary } kind = Kind::Word;
+  std::size_t item = 0;
+  std::size_t begin = 0, end = 0;  // paragraph bytes
+  ShapedWordRef shaped;            // Word: glyphs; Space: one space glyph
+  double width = 0;
+  int inner_gaps = 0;              // grapheme boundaries strictly inside the word
+};
+
+bool is_thai_mark(char32_t cp) {
+  return cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A) || (cp >= 0x0E47 && cp <= 0x0E4E) ||
+         (cp >= 0x0300 && cp <= 0x036F);
+}
+
+struct Builder {
+  FontSet& fonts;
+  Shaper& shaper;
+  const text::WordBreaker& breaker;
+  const Paragraph& para;
+  std::string text;
+  std::vector<std::size_t> span_of;  // span index per byte
+  std::vector<std::size_t> graphemes;
+  std::vector<Item> items;
+  std::vector<Piece> pieces;
+  std::vector<BreakItem> breaks;
+
+  FontStyle style_of(std::size_t span) const {
+    return para.spans[span].font_style.value_or(para.style.font_style);
+  }
+
+  void itemize() {
+    for (std::size_t s = 0; s < para.spans.size(); ++s)
+      span_of.insert(span_of.end(), para.spans[s].text.size(), s);
+    auto scripts = text::itemize_scripts(text);
+    std::size_t run = 0;
+    FontRef prev_font;
+    std::size_t off = 0;
+    while (off < text.size()) {
+      std::size_t at = off;
+      char32_t cp = text::next_code_point(text, off);
+      while (run + 1 < scripts.size() && at >= scripts[run].end) ++run;
+      std::size_t span = span_of[at];
+      FontStyle st = style_of(span);
+      FontRef body = fonts.get(FontRole::Body, st);
+      FontRef font = body;
+      if (is_thai_mark(cp) && prev_font) {
+        font = prev_font;  // a mark stays in its base's font
+      } else if (cp > 0x20 && cp != 0xA0 && !body->has_char(cp) && fonts.has_fallback()) {
+        FontRef fb = fonts.get(FontRole::Fallback, st == FontStyle::Bold || st == FontStyle::BoldItalic
+                                                        ? FontStyle::Bold
+                                                        : FontStyle::Regular);
+        if (fb->has_char(cp)) font = fb;
+      }
+      prev_font = font;
+      const auto& sp = para.spans[span];
+      text::Script script = scripts.empty() ? text::Script::Common : scripts[run].script;
+      double size = sp.size.value_or(para.style.size);
+      Color color = sp.color.value_or(para.style.color);
+      if (!items.empty() && items.back().end == at && items.back().font == font && items.back().script == script &&
+          items.back().size == size && items.back().color == color && span_of[items.back().begin] == span) {
+        items.back().end = off;
+      } else {
+        items.push_back(Item{at, off, script, font, size, color});
+      }
+    }
+  }
+
+  ShapedWordRef shape(const Item& it, std::size_t b, std::size_t e) {
+    return shaper.shape(*it.font, it.script, std::string_view(text).substr(b, e - b));
+  }
+
+  int count_gaps(std::size_t b, std::size_t e) const {
+    auto lo = std::upper_bound(graphemes.begin(), graphemes.end(), b);
+    auto hi = std::lower_bound(graphemes.begin(), graphemes.end(), e);
+    return hi > lo ? static_cast<int>(hi - lo) : 0;
+  }
+
+  void add_word(std::size_t item, std::size_t b, std::size_t e, double max_width) {
+    const Item& it = items[item];
+    auto shaped = shape(it, b, e);
+    double w = it.font->to_pt(static_cast<double>(shaped->advance), it.size);
+    if (w > max_width && count_gaps(b, e) > 0) {
+      // A word wider than the measure: break it between grapheme clusters, at a high cost.
+      std::size_t start = b;
+      for (std::size_t g : graphemes) {
+        if (g <= b || g >= e) continue;
+        add_word_piece(item, start, g);
+        breaks.push_back(BreakItem{BreakItem::Kind::Penalty, 0, 0, 0, 0, 5000, false});
+        pieces.push_back(Piece{Piece::Kind::Boundary, item, g, g, nullptr, 0, 0});
+        start = g;
+      }
+      add_word_piece(item, start, e);
+      return;
+    }
+    pieces.push_back(Piece{Piece::Kind::Word, item, b, e, shaped, w, count_gaps(b, e)});
+    breaks.push_back(BreakItem{BreakItem::Kind::Box, w, 0, 0, static_cast<double>(count_gaps(b, e)), 0, false});
+  }
+
+  void add_word_piece(std::size_t item, std::size_t b, std::size_t e) {
+    const Item& it = items[item];
+    auto shaped = shape(it, b, e);
+    double w = it.font->to_pt(static_cast<double>(shaped->advance), it.size);
+    pieces.push_back(Piece{Piece::Kind::Word, item, b, e, shaped, w, count_gaps(b, e)});
+    breaks.push_back(BreakItem{BreakItem::Kind::Box, w, 0, 0, static_cast<double>(count_gaps(b, e)), 0, false});
+  }
+
+  void build(double max_width) {
+    graphemes = text::grapheme_boundaries(text);
+    auto opps = breaker.opportunities(text);
+    std::vector<std::size_t> cuts;
+    std::vector<bool> is_opp(text.size() + 1, false);
+    for (const auto& o : opps) {
+      cuts.push_back(o.offset);
+      if (o.offset <= text.size()) is_opp[o.offset] = true;
+    }
+    for (const auto& it : items) cuts.push_back(it.begin);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n' || text[i] == '\t') {
+        cuts.push_back(i);
+        cuts.push_back(i + 1);
+        is_opp[i + 1] = true;
+      }
+    cuts.push_back(0);
+    cuts.push_back(text.size());
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+
+    std::size_t item = 0;
+    for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
+      std::size_t b = cuts[c], e = cuts[c + 1];
+      if (b >= e) continue;
+      while (item + 1 < items.size() && b >= items[item].end) ++item;
+      if (text[b] == '\n') {
+        pieces.push_back(Piece{Piece::Kind::Newline, item, b, e, nullptr, 0, 0});
+        breaks.push_back(BreakItem{BreakItem::Kind::Penalty, 0, 0, 0, 0, 0, true});
+        continue;
+      }
+      if (text[b] == '\t') {
+        double em = items[item].size;
+        pieces.push_back(Piece{Piece::Kind::Tab, item, b, e, nullptr, em, 0});
+        breaks.push_back(BreakItem{BreakItem::Kind::Box, em, 0, 0, 0, 0, false});
+        continue;
+      }
+      std::size_t c_end = e;
+      while (c_end > b && text[c_end - 1] == ' ') --c_end;
+      if (c_end > b) add_word(item, b, c_end, max_width);
+      if (c_end < e) {
+        const Item& it = items[item];
+        auto space = shape(it, c_end, c_end + 1);
+        double sw = it.font->to_pt(static_cast<double>(space->advance), it.size) * static_cast<double>(e - c_end);
+        if (!is_opp[e] && e < text.size())
+          breaks.push_back(BreakItem{BreakItem::Kind::Penalty, 0, 0, 0, 0, kForbidden, false}),
+              pieces.push_back(Piece{Piece::Kind::Boundary, item, c_end, c_end, nullptr, 0, 0});
+        pieces.push_back(Piece{Piece::Kind::Space, item, c_end, e, space, sw, 0});
+        breaks.push_back(BreakItem{BreakItem::Kind::Glue, sw, sw * 0.6, sw * 0.3, 0, 0, false});
+      } else if (e < text.size() && text[e] != '\n' && text[e] != '\t') {
+        bool allowed = is_opp[e];
+        pieces.push_back(Piece{Piece::Kind::Boundary, item, e, e, nullptr, 0, 0});
+        breaks.push_back(BreakItem{BreakItem::Kind::Penalty, 0, 0, 0, 0, allowed ? 0.0 : kForbidden, false});
+      }
+    }
+  }
+};
+
+// Glyph clusters of one shaped word: consecutive glyphs sharing a HarfBuzz cluster, each with
+// the source characters it stands for (clusters are monotone at this cluster level).
+void append_clusters(TextRun& run, const ShapedWord& w, std::string_view word_text, std::uint32_t first_glyph) {
+  const auto& g = w.glyphs;
+  std::size_t i = 0;
+  while (i < g.size()) {
+    std::size_t j = i + 1;
+    std::uint32_t start = g[i].cluster;
+    while (j < g.size() && g[j].cluster <= start) ++j;
+    std::uint32_t stop = j < g.size() ? g[j].cluster : static_cast<std::uint32_t>(word_text.size());
+    if (stop < start) stop = start;
+    run.clusters.push_back(GlyphCluster{first_glyph + static_cast<std::uint32_t>(i),
+                                        static_cast<std::uint32_t>(j - i),
+                                        std::string(word_text.substr(start, stop - start))});
+    i = j;
+  }
+}
+
+}  // namespace
+
+double ParagraphLayouter::line_height(FontStyle style, double size) {
+  FontRef f = fonts_.get(FontRole::Body, style);
+  return size * (f->ascender() + f->descender()) / f->units_per_em();
+}
+
+double ParagraphLayouter::ascent(FontStyle style, double size) {
+  FontRef f = fonts_.get(FontRole::Body, style);
+  return size * f->ascender() / f->units_per_em();
+}
+
+double ParagraphLayouter::measure(const std::string& text, FontStyle style, double size) {
+  Paragraph p = Paragraph::plain(text);
+  p.style.font_style = style;
+  p.style.size = size;
+  auto lines = layout(p, 1e9);
+  double w = 0;
+  for (const auto& l : lines) w = std::max(w, l.width);
+  return w;
+}
+
+std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, double width) {
+  Builder b{fonts_, shaper_, breaker_, paragraph, paragraph.text(), {}, {}, {}, {}, {}};
+  const auto& st = paragraph.style;
+  std::vector<LineBox> out;
+  if (b.text.empty()) {
+    LineBox empty;
+    empty.height = line_height(st.font_style, st.size) * st.line_spacing;
+    empty.ascent = ascent(st.font_style, st.size);
+    empty.descent = empty.height - empty.ascent;
+    out.push_back(empty);
+    return out;
+  }
+  b.itemize();
+  const double avail_first = width - st.left_indent - st.right_indent - st.first_line_indent;
+  const double avail = width - st.left_indent - st.right_indent;
+  b.build(std::min(avail_first, avail));
+
+  BreakParams params;
+  params.first_width = avail_first;
+  params.width = avail;
+  params.justified = st.align == Alignment::Justify || st.align == Alignment::ThaiDistributed;
+  params.gap_stretch = st.align == Alignment::ThaiDistributed ? st.size * 0.08 : st.size * 0.02;
+  auto spans = break_lines(b.breaks, params);
+
+  const double body_ascent = ascent(st.font_style, st.size);
+  const double body_height = line_height(st.font_style, st.size);
+
+  for (std::size_t li = 0; li < spans.size(); ++li) {
+    const auto& ls = spans[li];
+    LineBox line;
+    const double indent = st.left_indent + (li == 0 ? st.first_line_indent : 0);
+    const double measure_w = li == 0 ? avail_first : avail;
+    // Drop glue and boundaries at the line's end.
+    std::size_t end = ls.end;
+    while (end > ls.begin && b.pieces[end - 1].kind != Piece::Kind::Word && b.pieces[end - 1].kind != Piece::Kind::Tab)
+      --end;
+    double natural = 0;
+    int glue_count = 0, gap_count = 0;
+    bool has_tab = false;
+    for (std::size_t k = ls.begin; k < end; ++k) {
+      const Piece& p = b.pieces[k];
+      natural += p.width;
+      if (p.kind == Piece::Kind::Space) ++glue_count;
+      if (p.kind == Piece::Kind::Tab) has_tab = true;
+      if (p.kind == Piece::Kind::Word) gap_count += p.inner_gaps + (k > ls.begin ? 1 : 0);
+      if (p.kind == Piece::Kind::Space) gap_count += 0;
+    }
+    double slack = measure_w - natural;
+    double x0 = indent;
+    double extra_glue = 0, extra_gap = 0;
+    const bool stretch = !ls.last && !has_tab;
+    switch (st.align) {
+      case Alignment::Left: break;
+      case Alignment::Right: x0 += has_tab ? 0 : slack; break;
+      case Alignment::Center: x0 += has_tab ? 0 : slack / 2; break;
+      case Alignment::Justify:
+        if (stretch || slack < 0) {
+          if (glue_count > 0) extra_glue = slack / glue_count;
+          else if (gap_count > 0 && stretch) extra_gap = slack / gap_count;
+        }
+        break;
+      case Alignment::ThaiDistributed:
+        if (slack < 0 && glue_count > 0) extra_glue = slack / glue_count;
+        else if (stretch && gap_count > 0) extra_gap = slack / gap_count;
+        break;
+    }
+
+    double pen = x0;
+    line.text_begin = b.pieces[ls.begin].begin;
+    line.text_end = end > ls.begin ? b.pieces[end - 1].end : line.text_begin;
+    line.ascent = body_ascent;
+    line.height = body_height * st.line_spacing;
+    TextRun* run = nullptr;
+    std::size_t run_item = static_cast<std::size_t>(-1);
+    auto open_run = [&](std::size_t item_index) {
+      if (run && run_item == item_index) return;
+      const Item& it = b.items[item_index];
+      if (run && run->font == it.font->program() && run->size == it.size && run->color == it.color) return;
+      line.runs.push_back(TextRun{it.font->program(), it.size, it.color, {}, {}, {}});
+      run = &line.runs.back();
+      run_item = item_index;
+      line.ascent = std::max(line.ascent, it.size * it.font->ascender() / it.font->units_per_em());
+    };
+
+    for (std::size_t k = ls.begin; k < end; ++k) {
+      const Piece& p = b.pieces[k];
+      const Item& it = b.items[p.item];
+      if (p.kind == Piece::Kind::Tab) {
+        double rel = pen - st.left_indent;
+        const TabStop* stop = nullptr;
+        for (const auto& t : st.tabs)
+          if (t.position > rel + 0.01) {
+            stop = &t;
+            break;
+          }
+        double target;
+        if (!stop) {
+          target = st.left_indent + (std::floor(rel / 36.0) + 1) * 36.0;
+        } else {
+          target = st.left_indent + stop->position;
+          if (stop->kind == TabStop::Kind::Right) {
+            double follow = 0;
+            for (std::size_t q = k + 1; q < end && b.pieces[q].kind != Piece::Kind::Tab; ++q) follow += b.pieces[q].width;
+            target -= follow;
+          }
+          if (stop->dot_leader && target - pen > it.size * 0.6) {
+            Path dots;
+            double y = it.size * 0.08;
+            dots.segments.push_back(PathSegment{PathSegment::Kind::MoveTo, {pen + it.size * 0.15, y}, {}, {}});
+            dots.segments.push_back(PathSegment{PathSegment::Kind::LineTo, {target - it.size * 0.15, y}, {}, {}});
+            dots.stroke = it.color;
+            dots.line_width = 0.8;
+            dots.dash = {0.8, 2.4};
+            line.decorations.push_back(std::move(dots));
+          }
+        }
+        pen = std::max(pen, target);
+        run = nullptr;  // text after a tab starts a new run
+        continue;
+      }
+      if (p.kind == Piece::Kind::Space) {
+        open_run(p.item);
+        double w = p.width + extra_glue + extra_gap;
+        std::uint32_t first = static_cast<std::uint32_t>(run->glyphs.size());
+        for (const auto& g : p.shaped->glyphs)
+          run->glyphs.push_back(PlacedGlyph{g.glyph_id, pen, 0, w});
+        run->clusters.push_back(GlyphCluster{first, static_cast<std::uint32_t>(p.shaped->glyphs.size()),
+                                             std::string(b.text, p.begin, p.end - p.begin)});
+        pen += w;
+        continue;
+      }
+      if (p.kind != Piece::Kind::Word) continue;
+      open_run(p.item);
+      if (k > ls.begin && b.pieces[k - 1].kind != Piece::Kind::Space) pen += extra_gap;
+      std::uint32_t first = static_cast<std::uint32_t>(run->glyphs.size());
+      std::string_view word(b.text.data() + p.begin, p.end - p.begin);
+      int gaps_seen = 0;
+      auto gi = std::upper_bound(b.graphemes.begin(), b.graphemes.end(), p.begin);
+      for (const auto& g : p.shaped->glyphs) {
+        std::size_t abs_cluster = p.begin + g.cluster;
+        while (gi != b.graphemes.end() && *gi <= abs_cluster && *gi < p.end) {
+          ++gi;
+          ++gaps_seen;
+          pen += extra_gap;
+        }
+        double x = pen + it.font->to_pt(g.x_offset, it.size);
+        double y = -it.font->to_pt(g.y_offset, it.size);
+        double adv = it.font->to_pt(g.x_advance, it.size);
+        run->glyphs.push_back(PlacedGlyph{g.glyph_id, x, y, adv});
+        pen += adv;
+      }
+      append_clusters(*run, *p.shaped, word, first);
+    }
+    line.width = pen - x0;
+    line.descent = line.height - line.ascent;
+    // Drop runs that ended up empty (a tab at a run's start).
+    line.runs.erase(std::remove_if(line.runs.begin(), line.runs.end(), [](const TextRun& r) { return r.glyphs.empty(); }),
+                    line.runs.end());
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+}  // namespace saraban::layout

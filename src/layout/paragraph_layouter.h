@@ -1,0 +1,37 @@
+#pragma once
+// Paragraph → lines: itemise by span, script and font coverage; shape each word once (cached);
+// choose breaks for the whole paragraph (Knuth–Plass) at the word breaker's opportunities;
+// place glyphs with the paragraph's alignment, including Thai distributed justification.
+#include <string>
+#include <vector>
+
+#include "layout/font_set.h"
+#include "layout/line_box.h"
+#include "layout/paragraph.h"
+#include "layout/shaper.h"
+#include "text/word_breaker.h"
+
+namespace saraban::layout {
+
+class ParagraphLayouter {
+ public:
+  ParagraphLayouter(FontSet& fonts, Shaper& shaper, const text::WordBreaker& breaker)
+      : fonts_(fonts), shaper_(shaper), breaker_(breaker) {}
+
+  // Lines for a paragraph set in `width` points (indents are inside that width).
+  std::vector<LineBox> layout(const Paragraph& paragraph, double width);
+
+  // The natural width of a single-line text in a style (for labels, centring, tab fill).
+  double measure(const std::string& text, FontStyle style, double size);
+
+  // The line advance of the body font at a size (single spacing).
+  double line_height(FontStyle style, double size);
+  double ascent(FontStyle style, double size);
+
+ private:
+  FontSet& fonts_;
+  Shaper& shaper_;
+  const text::WordBreaker& breaker_;
+};
+
+}  // namespace saraban::layout

@@ -1,0 +1,30 @@
+#pragma once
+// Plain text → pages: the simplest path from text to PDF, used by `saraban typeset` and by
+// the benchmarks. A blank line starts a new paragraph; a single newline is a line break.
+#include <string>
+#include <vector>
+
+#include "layout/font_set.h"
+#include "layout/frame.h"
+#include "layout/paragraph.h"
+#include "text/thai_numbers.h"
+
+namespace saraban::layout {
+
+struct TypesetOptions {
+  double column_width_cm = 16.0;  // A4 less the standard 3 cm left and 2 cm right margins
+  Alignment align = Alignment::ThaiDistributed;
+  text::DigitStyle digits = text::DigitStyle::Thai;
+  double size = 16;
+  double first_line_indent_cm = 2.5;
+  std::string title;
+};
+
+// Splits cleaned text into paragraphs (blank lines separate them).
+std::vector<std::string> split_paragraphs(const std::string& text);
+
+// Lays out already-cleaned text. Pages after the first carry "- n -" at the top centre.
+DocumentFrame typeset_text(FontSet& fonts, const std::string& clean_text, const TypesetOptions& options,
+                           std::int64_t created);
+
+}  // namespace saraban::layout
