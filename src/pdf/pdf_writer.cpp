@@ -1,0 +1,326 @@
+#include "pdf/pdf_writer.h"
+
+#include <openssl/sha.h>
+
+#include <podofo/podofo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "base/error.h"
+#include "pdf/content_stream.h"
+#include "pdf/font_embedder.h"
+#include "pdf/icc_profile.h"
+#include "pdf/outline_writer.h"
+#include "pdf/pdf_text.h"
+#include "pdf/xmp_metadata.h"
+
+namespace saraban::pdf {
+
+using namespace PoDoFo;
+
+namespace {
+
+TVecFilters filters_for(bool compress) {
+  TVecFilters filters;
+  if (compress) filters.push_back(ePdfFilter_FlateDecode);
+  return filters;
+}
+
+PdfString utf8_string(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
+
+PdfArray rect_array(double x0, double y0, double x1, double y1) {
+  PdfArray a;
+  for (double v : {x0, y0, x1, y1}) a.push_back(PdfObject(PdfVariant(std::round(v * 10000.0) / 10000.0)));
+  return a;
+}
+
+// Everything that decides the document's bytes, hashed for a stable /ID.
+class Fingerprint {
+ public:
+  void add(std::string_view s) {
+    material_ += std::to_string(s.size()) + ":";
+    material_ += s;
+  }
+  std::string digest16() const {
+    unsigned char d[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(material_.data()), material_.size(), d);
+    return std::string(reinterpret_cast<const char*>(d), 16);
+  }
+
+ private:
+  std::string material_;
+};
+
+class DocumentWriter {
+ public:
+  DocumentWriter(const layout::DocumentFrame& frame, const PdfOptions& options) : frame_(frame), options_(options) {}
+
+  std::vector<std::uint8_t> write() {
+    doc_.SetPdfVersion(ePdfVersion_1_7);
+    std::vector<OutlinePage> outline_pages;
+    std::vector<PdfReference> page_refs;
+    page_refs.reserve(frame_.pages.size());
+    for (const auto& page : frame_.pages) {
+      write_page(page);
+      page_refs.push_back(pages_.back().page->GetObject()->Reference());
+    }
+    for (std::size_t i = 0; i < page_refs.size(); ++i) outline_pages.push_back({&page_refs[i], frame_.pages[i].height});
+    embed_fonts();
+    PdfObject* catalog = doc_.GetCatalog();
+    if (PdfObject* outlines = write_outlines(objects(), frame_.bookmarks, outline_pages)) {
+      catalog->GetDictionary().AddKey("Outlines", outlines->Reference());
+      catalog->GetDictionary().AddKey("PageMode", PdfName("UseOutlines"));
+    }
+    write_acroform();
+    if (!frame_.info.language.empty()) catalog->GetDictionary().AddKey("Lang", utf8_string(frame_.info.language));
+    if (options_.pdfa) write_pdfa_parts();
+    write_info();
+    return serialize();
+  }
+
+ private:
+  struct PageState {
+    PdfPage* page;
+    std::vector<std::size_t> fonts;  // indices into fonts_, in first-use order
+    std::vector<std::pair<std::string, PdfReference>> images;
+  };
+
+  PdfVecObjects& objects() { return doc_.GetObjects(); }
+
+  std::size_t font_index(const layout::FontProgramRef& font) {
+    auto it = font_lookup_.find(font.get());
+    if (it != font_lookup_.end()) return it->second;
+    fonts_.push_back(std::make_unique<FontEmbedder>(font));
+    font_lookup_.emplace(font.get(), fonts_.size() - 1);
+    return fonts_.size() - 1;
+  }
+
+  std::string image_resource(const layout::ImageRef& image, PageState& state) {
+    auto it = image_lookup_.find(image.get());
+    if (it == image_lookup_.end()) {
+      std::string name = "Im" + std::to_string(image_lookup_.size() + 1);
+      it = image_lookup_.emplace(image.get(), std::make_pair(name, write_image(*image)->Reference())).first;
+    }
+    for (const auto& [name, ref] : state.images) {
+      if (name == it->second.first) return name;
+    }
+    state.images.push_back(it->second);
+    return it->second.first;
+  }
+
+  PdfObject* write_image(const layout::ImageData& img) {
+    if (img.width_px <= 0 || img.height_px <= 0) throw Error(ErrorCode::InvalidInput, "image without pixels", img.source);
+    PdfObject* x = objects().CreateObject("XObject");
+    auto& d = x->GetDictionary();
+    d.AddKey("Subtype", PdfName("Image"));
+    d.AddKey("Width", PdfObject(static_cast<pdf_int64>(img.width_px)));
+    d.AddKey("Height", PdfObject(static_cast<pdf_int64>(img.height_px)));
+    d.AddKey("BitsPerComponent", PdfObject(static_cast<pdf_int64>(8)));
+    const char* data = reinterpret_cast<const char*>(img.bytes.data());
+    auto size = static_cast<pdf_long>(img.bytes.size());
+    switch (img.encoding) {
+      case layout::ImageData::Encoding::Jpeg:
+        d.AddKey("ColorSpace", PdfName(img.jpeg_components == 1 ? "DeviceGray" : "DeviceRGB"));
+        x->GetStream()->Set(data, size, TVecFilters{});  // the JPEG file as is
+        d.AddKey("Filter", PdfName("DCTDecode"));
+        break;
+      case layout::ImageData::Encoding::RawRgb8:
+      case layout::ImageData::Encoding::RawGray8: {
+        bool rgb = img.encoding == layout::ImageData::Encoding::RawRgb8;
+        std::size_t expected = static_cast<std::size_t>(img.width_px) * static_cast<std::size_t>(img.height_px) * (rgb ? 3 : 1);
+        if (img.bytes.size() != expected) throw Error(ErrorCode::InvalidInput, "image sample count does not match its size", img.source);
+        d.AddKey("ColorSpace", PdfName(rgb ? "DeviceRGB" : "DeviceGray"));
+        x->GetStream()->Set(data, size, filters_for(true));
+        break;
+      }
+    }
+    return x;
+  }
+
+  void write_page(const layout::PageFrame& frame) {
+    PdfPage* page = doc_.CreatePage(PdfRect(0, 0, frame.width, frame.height));
+    if (!page) throw Error(ErrorCode::PdfError, "cannot create page");
+    pages_.push_back(PageState{page, {}, {}});
+    PageState& state = pages_.back();
+    ContentStream content(frame.height);
+    for (const auto& item : frame.items) {
+      if (const auto* run = std::get_if<layout::TextRun>(&item)) {
+        std::size_t index = font_index(run->font);
+        if (std::find(state.fonts.begin(), state.fonts.end(), index) == state.fonts.end()) state.fonts.push_back(index);
+        content.text_run(*run, *fonts_[index], "F" + std::to_string(index + 1));
+      } else if (const auto* rect = std::get_if<layout::Rect>(&item)) {
+        content.rect(*rect);
+      } else if (const auto* path = std::get_if<layout::Path>(&item)) {
+        content.path(*path);
+      } else if (const auto* image = std::get_if<layout::Image>(&item)) {
+        if (!image->image) throw Error(ErrorCode::InvalidInput, "image item without image data");
+        content.image(*image, image_resource(image->image, state));
+      } else if (const auto* field = std::get_if<layout::SignatureField>(&item)) {
+        write_signature_field(*field, state, frame.height);
+      }
+    }
+    fingerprint_.add(content.bytes());
+    PdfObject* contents = page->GetContents();
+    contents->GetStream()->Set(content.bytes().data(), static_cast<pdf_long>(content.bytes().size()),
+                               filters_for(options_.compress));
+  }
+
+  void write_signature_field(const layout::SignatureField& field, PageState& state, double page_height) {
+    if (field.name.empty()) throw Error(ErrorCode::InvalidInput, "signature field without a name");
+    if (!field_names_.insert(field.name).second) {
+      throw Error(ErrorCode::InvalidInput, "two signature fields with the same name", field.name);
+    }
+    // PDF/A wants every widget to carry an appearance; an empty form is the unsigned look.
+    PdfObject* appearance = objects().CreateObject("XObject");
+    auto& ad = appearance->GetDictionary();
+    ad.AddKey("Subtype", PdfName("Form"));
+    ad.AddKey("BBox", rect_array(0, 0, field.width, field.height));
+    appearance->GetStream()->Set("", 0, TVecFilters{});
+
+    PdfObject* widget = objects().CreateObject("Annot");
+    auto& d = widget->GetDictionary();
+    d.AddKey("Subtype", PdfName("Widget"));
+    d.AddKey("FT", PdfName("Sig"));
+    d.AddKey("T", utf8_string(field.name));
+    d.AddKey("Rect", rect_array(field.x, page_height - field.y - field.height, field.x + field.width,
+                                page_height - field.y));
+    d.AddKey("F", PdfObject(static_cast<pdf_int64>(4)));  // Print
+    d.AddKey("P", state.page->GetObject()->Reference());
+    PdfDictionary ap;
+    ap.AddKey("N", appearance->Reference());
+    d.AddKey("AP", ap);
+
+    auto& page_dict = state.page->GetObject()->GetDictionary();
+    if (!page_dict.HasKey("Annots")) page_dict.AddKey("Annots", PdfArray());
+    page_dict.GetKey("Annots")->GetArray().push_back(widget->Reference());
+    fields_.push_back(widget->Reference());
+    fingerprint_.add("sig:" + field.name);
+  }
+
+  void embed_fonts() {
+    std::vector<PdfObject*> font_objects;
+    for (const auto& font : fonts_) {
+      font_objects.push_back(font->embed(objects(), options_.compress));
+      fingerprint_.add(font->subset_tag());
+    }
+    for (auto& state : pages_) {
+      PdfObject* resources = state.page->GetResources();
+      if (!resources) throw Error(ErrorCode::PdfError, "page without resources");
+      if (!state.fonts.empty()) {
+        PdfDictionary fonts;
+        for (std::size_t index : state.fonts) {
+          fonts.AddKey(PdfName("F" + std::to_string(index + 1)), font_objects[index]->Reference());
+        }
+        resources->GetDictionary().AddKey("Font", fonts);
+      }
+      if (!state.images.empty()) {
+        PdfDictionary xobjects;
+        for (const auto& [name, ref] : state.images) xobjects.AddKey(PdfName(name), ref);
+        resources->GetDictionary().AddKey("XObject", xobjects);
+      }
+    }
+  }
+
+  void write_acroform() {
+    if (fields_.empty()) return;
+    PdfDictionary form;
+    PdfArray fields;
+    for (const auto& ref : fields_) fields.push_back(ref);
+    form.AddKey("Fields", fields);
+    doc_.GetCatalog()->GetDictionary().AddKey("AcroForm", form);
+  }
+
+  void write_pdfa_parts() {
+    // XMP must stay uncompressed so archive tools can find it without decoding.
+    std::string xmp = xmp_metadata(frame_.info);
+    PdfObject* metadata = objects().CreateObject("Metadata");
+    metadata->GetDictionary().AddKey("Subtype", PdfName("XML"));
+    metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters{});
+    doc_.GetCatalog()->GetDictionary().AddKey("Metadata", metadata->Reference());
+
+    std::vector<std::uint8_t> icc = srgb_icc_profile();
+    PdfObject* profile = objects().CreateObject();
+    profile->GetDictionary().AddKey("N", PdfObject(static_cast<pdf_int64>(3)));
+    profile->GetStream()->Set(reinterpret_cast<const char*>(icc.data()), static_cast<pdf_long>(icc.size()),
+                              filters_for(true));
+    PdfDictionary intent;
+    intent.AddKey("Type", PdfName("OutputIntent"));
+    intent.AddKey("S", PdfName("GTS_PDFA1"));
+    intent.AddKey("OutputConditionIdentifier", PdfString("sRGB IEC61966-2.1"));
+    intent.AddKey("Info", PdfString("sRGB IEC61966-2.1"));
+    intent.AddKey("DestOutputProfile", profile->Reference());
+    PdfArray intents;
+    intents.push_back(intent);
+    doc_.GetCatalog()->GetDictionary().AddKey("OutputIntents", intents);
+  }
+
+  void write_info() {
+    const auto& info = frame_.info;
+    PdfDictionary& d = doc_.GetInfo()->GetObject()->GetDictionary();
+    // PoDoFo stamps the current time and its own name; replace both so output is stable.
+    d.RemoveKey("CreationDate");
+    d.RemoveKey("ModDate");
+    d.RemoveKey("Producer");
+    d.RemoveKey("Creator");
+    if (!info.title.empty()) d.AddKey("Title", utf8_string(info.title));
+    if (!info.author.empty()) d.AddKey("Author", utf8_string(info.author));
+    if (!info.subject.empty()) d.AddKey("Subject", utf8_string(info.subject));
+    d.AddKey("Creator", PdfString(kProducer));
+    d.AddKey("Producer", PdfString(kProducer));
+    const std::string date = pdf_date(info.created);
+    d.AddKey("CreationDate", PdfString(date));
+    d.AddKey("ModDate", PdfString(date));
+    for (const std::string* s : {&info.title, &info.author, &info.subject, &info.language, &date}) fingerprint_.add(*s);
+  }
+
+  std::vector<std::uint8_t> serialize() {
+    std::string id = fingerprint_.digest16();
+    PdfArray ids;
+    ids.push_back(PdfString(id.data(), static_cast<pdf_long>(id.size()), true));
+    ids.push_back(PdfString(id.data(), static_cast<pdf_long>(id.size()), true));
+    const_cast<PdfObject*>(doc_.GetTrailer())->GetDictionary().AddKey("ID", ids);
+    std::ostringstream stream;
+    {
+      PdfOutputDevice device(&stream);
+      doc_.Write(&device);
+      device.Flush();
+    }
+    std::string bytes = stream.str();
+    return {bytes.begin(), bytes.end()};
+  }
+
+  const layout::DocumentFrame& frame_;
+  const PdfOptions& options_;
+  PdfMemDocument doc_;
+  std::vector<std::unique_ptr<FontEmbedder>> fonts_;
+  std::map<const layout::FontProgram*, std::size_t> font_lookup_;  // lookup only, never iterated
+  std::map<const layout::ImageData*, std::pair<std::string, PdfReference>> image_lookup_;
+  std::vector<PageState> pages_;
+  std::vector<PdfReference> fields_;
+  std::set<std::string> field_names_;
+  Fingerprint fingerprint_;
+};
+
+}  // namespace
+
+std::vector<std::uint8_t> write_pdf(const layout::DocumentFrame& doc, const PdfOptions& options) {
+  if (doc.pages.empty()) throw Error(ErrorCode::InvalidInput, "document has no pages");
+  try {
+    return DocumentWriter(doc, options).write();
+  } catch (const PdfError& e) {
+    throw Error(ErrorCode::PdfError, std::string("PoDoFo: ") + PdfError::ErrorMessage(e.GetError()));
+  }
+}
+
+void write_pdf_file(const Environment& env, const layout::DocumentFrame& doc, const std::string& path,
+                    const PdfOptions& options) {
+  std::vector<std::uint8_t> bytes = write_pdf(doc, options);
+  env.write_file_atomic(path, bytes);
+}
+
+}  // namespace saraban::pdf
