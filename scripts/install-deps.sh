@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Saraban builds and runs with (as root; uses sudo otherwise).
+# Only what is missing is installed, so a second run costs a dpkg query.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config
+  libpodofo-dev            # PDF object model and file writing
+  libharfbuzz-dev          # shaping, and hb-subset for font subsets
+  libfreetype-dev          # font loading under HarfBuzz
+  libicu-dev               # NFC, grapheme and line breaking (UAX #14, Thai dictionary)
+  libthai-dev libthai-data # Thai word breaking, the second dictionary
+  libsqlite3-dev sqlite3   # the register (FTS5 for search)
+  nlohmann-json3-dev       # JSON letters, templates and font configuration
+  libssl-dev               # SHA-256 hashes, CMS signatures
+  libpng-dev libjpeg-dev zlib1g-dev  # emblem and attachment images
+  libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
+  fonts-tlwg-laksaman-ttf  # the default Thai font (TH Sarabun New derivative)
+  fonts-dejavu-core        # fallback for characters Laksaman lacks
+  poppler-utils qpdf       # pdftotext / pdffonts / pdftoppm / qpdf --check in the tests
+  mupdf-tools              # a second, independent text extractor in the tests
+  python3 python3-fonttools  # builds the tests' PUA fixture font
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -q
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
