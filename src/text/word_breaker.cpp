@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/rbbi.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 
@@ -25,10 +26,12 @@ std::size_t count_code_points(std::string_view s) {
   }));
 }
 
-struct IcuBreak {
-  std::size_t offset;
-  bool mandatory;
-};
+bool is_hard_line_break(char32_t cp) {
+  const auto lb = static_cast<ULineBreak>(
+      u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_LINE_BREAK));
+  return lb == U_LB_MANDATORY_BREAK || lb == U_LB_CARRIAGE_RETURN || lb == U_LB_LINE_FEED ||
+         lb == U_LB_NEXT_LINE;
+}
 
 }  // namespace
 
@@ -48,17 +51,16 @@ struct WordBreaker::Impl {
   }
 
   // ICU's line boundaries strictly inside the paragraph.
-  std::vector<IcuBreak> line_breaks(std::string_view paragraph) const {
+  std::vector<std::size_t> line_breaks(std::string_view paragraph) const {
     UTextPtr text = open_utf8_text(paragraph);
     UErrorCode status = U_ZERO_ERROR;
     line->setText(text.get(), status);
     check_icu(status, "ICU cannot iterate the text");
-    std::vector<IcuBreak> out;
+    std::vector<std::size_t> out;
     for (int32_t b = line->next(); b != icu::BreakIterator::DONE; b = line->next()) {
       const auto offset = static_cast<std::size_t>(b);
       if (offset >= paragraph.size()) break;
-      const int32_t rule = line->getRuleStatus();
-      out.push_back({offset, rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT});
+      out.push_back(offset);
     }
     return out;
   }
@@ -81,9 +83,7 @@ WordBreaker::~WordBreaker() = default;
 
 std::vector<std::size_t> WordBreaker::icu_boundaries(std::string_view paragraph) const {
   validate_utf8(paragraph);
-  std::vector<std::size_t> out;
-  for (const IcuBreak& b : impl_->line_breaks(paragraph)) out.push_back(b.offset);
-  return out;
+  return impl_->line_breaks(paragraph);
 }
 
 std::vector<std::size_t> WordBreaker::libthai_boundaries(std::string_view paragraph) const {
@@ -100,16 +100,17 @@ std::vector<std::size_t> WordBreaker::libthai_boundaries(std::string_view paragr
 std::vector<BreakOpportunity> WordBreaker::opportunities(std::string_view paragraph) const {
   validate_utf8(paragraph);
   const std::size_t n = paragraph.size();
-  const std::vector<IcuBreak> icu = impl_->line_breaks(paragraph);
+  const std::vector<std::size_t> icu = impl_->line_breaks(paragraph);
   std::vector<bool> icu_at(n + 1, false);
   std::vector<bool> candidate(n + 1, false);
   std::vector<bool> mandatory(n + 1, false);
-  for (const IcuBreak& b : icu) {
-    icu_at[b.offset] = true;
-    mandatory[b.offset] = b.mandatory;
-  }
-  for (std::size_t i = 0; i + 1 < n; ++i) {
-    if (paragraph[i] == '\n') mandatory[i + 1] = true;
+  for (std::size_t b : icu) icu_at[b] = true;
+  // Hard breaks by the class of the character before (UAX #14 BK, CR, LF, NL); ICU's rule
+  // status is not reliable after its dictionary has run over Thai.
+  for (std::size_t i = 0; i < n;) {
+    const char32_t cp = next_code_point(paragraph, i);
+    const bool crlf = cp == U'\r' && i < n && paragraph[i] == '\n';
+    if (i < n && !crlf && is_hard_line_break(cp)) mandatory[i] = true;
   }
 
   // Outside Thai stretches (and at their edges) UAX #14 decides alone.
@@ -134,8 +135,13 @@ std::vector<BreakOpportunity> WordBreaker::opportunities(std::string_view paragr
     for (std::size_t k = 0; k + 1 < edges.size(); ++k) {
       const std::string_view gap = paragraph.substr(edges[k], edges[k + 1] - edges[k]);
       if (count_code_points(gap) <= kLongestUnbrokenThai) continue;
+      bool any = false;
       for (std::size_t p = edges[k] + 1; p < edges[k + 1]; ++p) {
-        if (icu_at[p]) candidate[p] = true;
+        if (icu_at[p]) candidate[p] = any = true;
+      }
+      // Text no dictionary knows (names, typos) may still break between clusters.
+      if (!any) {
+        for (std::size_t p = edges[k] + 1; p < edges[k + 1]; ++p) candidate[p] = true;
       }
     }
   }
