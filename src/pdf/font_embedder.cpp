@@ -83,6 +83,64 @@ double FontEmbedder::glyph_width(std::uint32_t glyph_id) const {
 
 double FontEmbedder::cid_width(std::uint16_t cid) const { return glyph_width(cid_glyph_.at(cid)); }
 
+namespace {
+
+struct OutlineSink {
+  std::string ops;
+  double x, y, scale;
+  void point(float fx, float fy) { ops += format_number(x + fx * scale) + " " + format_number(y + fy * scale); }
+};
+
+OutlineSink& sink(void* data) { return *static_cast<OutlineSink*>(data); }
+
+void move_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
+  sink(data).point(x, y);
+  sink(data).ops += " m\n";
+}
+void line_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
+  sink(data).point(x, y);
+  sink(data).ops += " l\n";
+}
+// TrueType quadratics become the equivalent cubics PDF can draw.
+void quadratic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t* st, float cx, float cy, float x, float y, void*) {
+  auto& s = sink(data);
+  s.point(st->current_x + 2.0f / 3.0f * (cx - st->current_x), st->current_y + 2.0f / 3.0f * (cy - st->current_y));
+  s.ops += " ";
+  s.point(x + 2.0f / 3.0f * (cx - x), y + 2.0f / 3.0f * (cy - y));
+  s.ops += " ";
+  s.point(x, y);
+  s.ops += " c\n";
+}
+void cubic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float c1x, float c1y, float c2x, float c2y, float x,
+              float y, void*) {
+  auto& s = sink(data);
+  s.point(c1x, c1y);
+  s.ops += " ";
+  s.point(c2x, c2y);
+  s.ops += " ";
+  s.point(x, y);
+  s.ops += " c\n";
+}
+void close_path(hb_draw_funcs_t*, void* data, hb_draw_state_t*, void*) { sink(data).ops += "h\n"; }
+
+struct HbDrawFuncsDeleter {
+  void operator()(hb_draw_funcs_t* p) const noexcept { hb_draw_funcs_destroy(p); }
+};
+
+}  // namespace
+
+std::string FontEmbedder::glyph_outline(std::uint32_t glyph_id, double x, double y, double size) const {
+  std::unique_ptr<hb_draw_funcs_t, HbDrawFuncsDeleter> funcs(hb_draw_funcs_create());
+  hb_draw_funcs_set_move_to_func(funcs.get(), move_to, nullptr, nullptr);
+  hb_draw_funcs_set_line_to_func(funcs.get(), line_to, nullptr, nullptr);
+  hb_draw_funcs_set_quadratic_to_func(funcs.get(), quadratic_to, nullptr, nullptr);
+  hb_draw_funcs_set_cubic_to_func(funcs.get(), cubic_to, nullptr, nullptr);
+  hb_draw_funcs_set_close_path_func(funcs.get(), close_path, nullptr, nullptr);
+  OutlineSink s{{}, x, y, size / upem_};
+  hb_font_get_glyph_shape(font_.get(), glyph_id, funcs.get(), &s);
+  return s.ops;
+}
+
 std::optional<std::uint32_t> FontEmbedder::space_glyph() const {
   hb_codepoint_t gid = 0;
   if (hb_font_get_nominal_glyph(font_.get(), 0x20, &gid) && gid != 0) return gid;

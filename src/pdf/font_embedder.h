@@ -32,6 +32,10 @@ class FontEmbedder {
   // The font's own advance for the glyph behind `cid`, in 1/1000 em (what /W says).
   double cid_width(std::uint16_t cid) const;
 
+  // The glyph's outline as PDF path operators (m/l/c/h, no painting operator), scaled to
+  // `size` pt with its origin at (x, y) in PDF coordinates.
+  std::string glyph_outline(std::uint32_t glyph_id, double x, double y, double size) const;
+
   // The glyph for U+0020, if the font maps it.
   std::optional<std::uint32_t> space_glyph() const;
 

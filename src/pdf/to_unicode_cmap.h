@@ -5,8 +5,8 @@
 
 namespace saraban::pdf {
 
-// cid_texts[cid] is UTF-8 (CID 0 is .notdef and never mapped). An empty text is written as a
-// mapping to U+200B? No: see the comment in the .cpp for what empty entries become.
+// cid_texts[cid] is UTF-8 (CID 0 is .notdef and never mapped). The text painter never shows a
+// CID with empty text (MuPDF would extract U+FFFD for it); see text_painter.cpp.
 std::string to_unicode_cmap(const std::vector<std::string>& cid_texts);
 
 }  // namespace saraban::pdf
