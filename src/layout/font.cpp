@@ -46,7 +46,8 @@ std::shared_ptr<Font> Font::load(const Environment& env, const std::string& path
   }
   font->face_.reset(face);
   // The PDF writer embeds TrueType outlines (FontFile2); CFF/Type1 fonts are refused.
-  if (!FT_IS_SFNT(face) || FT_Load_Sfnt_Table(face, FT_MAKE_TAG('g', 'l', 'y', 'f'), 0, nullptr, nullptr) != 0)
+  FT_ULong glyf_length = 0;
+  if (!FT_IS_SFNT(face) || FT_Load_Sfnt_Table(face, FT_MAKE_TAG('g', 'l', 'y', 'f'), 0, nullptr, &glyf_length) != 0)
     throw Error(ErrorCode::FontError, "not a TrueType font (no glyf table)", path);
   if (FT_Set_Char_Size(face, 0, static_cast<FT_F26Dot6>(face->units_per_EM) * 64, 0, 0) != 0)
     throw Error(ErrorCode::FontError, "cannot scale font", path);

@@ -44,7 +44,7 @@ DocumentFrame typeset_text(FontSet& fonts, const std::string& clean_text, const 
   geo.margin_bottom = cm(2);
 
   std::vector<Paragraph> paragraphs;
-  for (auto& t : split_paragraphs(text::convert_digits(clean_text, options.digits))) {
+  for (auto& t : split_paragraphs(options.digits ? text::convert_digits(clean_text, *options.digits) : clean_text)) {
     ParagraphStyle st;
     st.align = options.align;
     st.size = options.size;
@@ -53,7 +53,7 @@ DocumentFrame typeset_text(FontSet& fonts, const std::string& clean_text, const 
     paragraphs.push_back(Paragraph::plain(std::move(t), st));
   }
   PageComposer composer(layouter, geo);
-  const auto digits = options.digits;
+  const auto digits = options.digits.value_or(text::DigitStyle::Thai);
   const double size = options.size;
   composer.set_decorator([&layouter, &geo, digits, size](const PageInfo& page) {
     std::vector<FrameItem> items;

@@ -1,6 +1,7 @@
 #pragma once
 // Plain text → pages: the simplest path from text to PDF, used by `saraban typeset` and by
 // the benchmarks. A blank line starts a new paragraph; a single newline is a line break.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,7 @@ namespace saraban::layout {
 struct TypesetOptions {
   double column_width_cm = 16.0;  // A4 less the standard 3 cm left and 2 cm right margins
   Alignment align = Alignment::ThaiDistributed;
-  text::DigitStyle digits = text::DigitStyle::Thai;
+  std::optional<text::DigitStyle> digits;  // unset: digits as typed
   double size = 16;
   double first_line_indent_cm = 2.5;
   std::string title;
