@@ -1,0 +1,563 @@
+// The correspondence register's subcommands: init, user, office, receive, assign, draft,
+// review, sign, dispatch, file, close, cancel, show, list, search, history, verify, export,
+// import, backup, reindex, access-log. The rules live in src/registry; this file parses
+// arguments and prints (text, or JSON with --json).
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/environment.h"
+#include "base/error.h"
+#include "cli/command.h"
+#include "registry/calendar.h"
+#include "registry/registry.h"
+#include "registry/sqlite_store.h"
+
+namespace saraban::cli {
+namespace {
+
+using json = nlohmann::ordered_json;
+using namespace saraban::registry;
+
+struct Session {
+  std::unique_ptr<SqliteRegisterStore> store;
+  std::unique_ptr<Registry> registry;
+  User actor;
+};
+
+std::string acting_name(const GlobalOptions& g) {
+  if (g.as_user) return *g.as_user;
+  if (auto v = system_environment().variable("SARABAN_USER"); v && !v->empty()) return *v;
+  throw Error(ErrorCode::InvalidInput, "no acting user: pass --as USER (or set SARABAN_USER)");
+}
+
+Session open_session(const GlobalOptions& g) {
+  Session s;
+  std::string who = acting_name(g);
+  s.store = SqliteRegisterStore::open(g.db, system_environment());
+  s.registry = std::make_unique<Registry>(*s.store, system_environment());
+  s.actor = s.registry->acting_user(who);
+  return s;
+}
+
+std::int64_t parse_id(const std::string& text) {
+  auto v = parse_integer("ID", text);
+  if (v < 1) throw Error(ErrorCode::InvalidInput, "an entry id is a whole number above 0", text);
+  return v;
+}
+
+std::string be_datetime(std::int64_t t) {
+  Date d = local_date(t);
+  return std::to_string(d.day) + "/" + std::to_string(d.month) + "/" + std::to_string(d.year + 543) + " " +
+         local_time_hhmm(t);
+}
+
+std::string be_iso(const std::optional<std::string>& iso_date) {
+  if (!iso_date) return "";
+  Date d = parse_date(*iso_date, "date");
+  d.year += 543;
+  return iso(d);
+}
+
+json entry_json(const Entry& e, Registry& r) {
+  json j = {{"id", e.id},
+            {"register", e.register_code},
+            {"year", e.year},
+            {"number", e.number},
+            {"registered", be_datetime(e.registered_at)},
+            {"ref", e.ref},
+            {"dated", e.dated ? json(be_iso(e.dated)) : json(nullptr)},
+            {"from", e.sender},
+            {"to", e.recipient},
+            {"subject", e.subject},
+            {"urgency", urgency_name(e.urgency)},
+            {"secrecy", secrecy_name(e.secrecy)},
+            {"stage", stage_name(e.stage)},
+            {"cancelled", e.cancelled},
+            {"due", e.due ? json(be_iso(e.due)) : json(nullptr)},
+            {"assignee", e.assignee ? json(r.user_name(*e.assignee)) : json(nullptr)}};
+  if (!e.via.empty()) j["via"] = e.via;
+  if (!e.remarks.empty()) j["remarks"] = e.remarks;
+  if (e.origin_id) j["origin_id"] = *e.origin_id;
+  if (e.reply_id) j["reply_id"] = *e.reply_id;
+  if (e.keep_until) j["keep_until"] = *e.keep_until;
+  return j;
+}
+
+void print_json(const json& j) { std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
+
+void print_entry_line(const Entry& e) {
+  std::printf("%6lld  %-8s %s/%lld  %-10s %s%s  %s\n", static_cast<long long>(e.id), e.register_code.c_str(),
+              std::to_string(e.year).c_str(), static_cast<long long>(e.number), stage_name(e.stage),
+              e.cancelled ? "[ยกเลิก] " : "", e.sender.c_str(), e.subject.c_str());
+}
+
+// Filters shared by list, search and export. Returns false for an option it does not know.
+bool read_filter(ArgReader& a, const std::string& opt, EntryFilter& f, Session& s) {
+  if (opt == "--register") f.register_code = parse_register(a.value_of(opt));
+  else if (opt == "--year") f.year = parse_year_be(a.value_of(opt), opt);
+  else if (opt == "--number-from") f.number_from = parse_integer(opt, a.value_of(opt));
+  else if (opt == "--number-to") f.number_to = parse_integer(opt, a.value_of(opt));
+  else if (opt == "--since") f.registered_from = local_midnight(parse_date(a.value_of(opt), opt));
+  else if (opt == "--until") f.registered_to = local_midnight(add_days(parse_date(a.value_of(opt), opt), 1));
+  else if (opt == "--sender") f.sender = a.value_of(opt);
+  else if (opt == "--stage") f.stage = parse_stage(a.value_of(opt));
+  else if (opt == "--urgency") f.urgency = parse_urgency(a.value_of(opt));
+  else if (opt == "--limit") f.limit = static_cast<std::size_t>(parse_integer(opt, a.value_of(opt)));
+  else if (opt == "--assignee") {
+    std::string name = a.value_of(opt);
+    std::optional<User> u;
+    s.store->read([&] { u = s.store->user_by_name(name); });
+    if (!u) throw Error(ErrorCode::NotFound, "unknown user", name);
+    f.assignee = u->id;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+[[noreturn]] void unknown_option(const std::string& opt) {
+  throw Error(ErrorCode::InvalidInput, "unknown option (see saraban --help)", opt);
+}
+
+// ------------------------------------------------------------------ commands
+
+int cmd_init(const GlobalOptions& g, const std::vector<std::string>& args) {
+  if (!args.empty()) unknown_option(args[0]);
+  auto slash = g.db.find_last_of('/');
+  if (slash != std::string::npos && slash > 0) ::mkdir(g.db.substr(0, slash).c_str(), 0775);  // var/
+  SqliteRegisterStore::create(g.db, system_environment());
+  if (g.json) print_json({{"db", g.db}, {"user", "admin"}});
+  else std::printf("created the register %s; its first user is 'admin'\n", g.db.c_str());
+  return 0;
+}
+
+int cmd_user(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::string sub = a.next();
+  if (sub != "add") throw Error(ErrorCode::InvalidInput, "expected: user add NAME --role ROLE [--clearance LEVEL]", sub);
+  std::string name = a.next();
+  std::optional<Role> role;
+  Secrecy clearance = Secrecy::None;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--role") role = parse_role(a.value_of(o));
+    else if (o == "--clearance") clearance = parse_secrecy(a.value_of(o));
+    else unknown_option(o);
+  }
+  if (!role) throw Error(ErrorCode::InvalidInput, "needs --role (clerk, director, officer, signer, admin)", "user add");
+  Session s = open_session(g);
+  s.registry->add_user(s.actor, name, *role, clearance);
+  if (g.json) print_json({{"user", name}, {"role", role_name(*role)}, {"clearance", secrecy_name(clearance)}});
+  else std::printf("added user %s (%s, clearance %s)\n", name.c_str(), role_name(*role), secrecy_name(clearance));
+  return 0;
+}
+
+int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::string sub = a.next();
+  if (sub != "set" && sub != "show")
+    throw Error(ErrorCode::InvalidInput, "expected: office set [--name TEXT] [--prefix TEXT] [--year-start 1|10]", sub);
+  std::optional<std::string> name, prefix;
+  std::optional<int> start;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--name") name = a.value_of(o);
+    else if (o == "--prefix") prefix = a.value_of(o);
+    else if (o == "--year-start") {
+      std::string v = a.value_of(o);
+      if (v == "january" || v == "calendar") start = 1;
+      else if (v == "october" || v == "fiscal") start = 10;
+      else start = static_cast<int>(parse_integer(o, v));
+    } else unknown_option(o);
+  }
+  Session s = open_session(g);
+  if (sub == "set") s.registry->set_office(s.actor, name, prefix, start);
+  Office o = s.registry->office();
+  if (g.json) print_json({{"name", o.name}, {"prefix", o.prefix}, {"year_start_month", o.year_start_month}});
+  else std::printf("%s  prefix '%s'  year starts in month %d\n", o.name.c_str(), o.prefix.c_str(), o.year_start_month);
+  return 0;
+}
+
+int cmd_receive(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ReceiveRequest r;
+  ArgReader a(args);
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--from") r.sender = a.value_of(o);
+    else if (o == "--subject") r.subject = a.value_of(o);
+    else if (o == "--ref") r.ref = a.value_of(o);
+    else if (o == "--dated") r.dated = a.value_of(o);
+    else if (o == "--to") r.recipient = a.value_of(o);
+    else if (o == "--file") r.file = a.value_of(o);
+    else if (o == "--urgency") r.urgency = parse_urgency(a.value_of(o));
+    else if (o == "--secrecy") r.secrecy = parse_secrecy(a.value_of(o));
+    else if (o == "--remarks") r.remarks = a.value_of(o);
+    else unknown_option(o);
+  }
+  if (r.sender.empty()) throw Error(ErrorCode::InvalidInput, "needs --from TEXT", "receive");
+  if (r.subject.empty()) throw Error(ErrorCode::InvalidInput, "needs --subject TEXT", "receive");
+  if (r.dated) parse_date(*r.dated, "--dated");  // refuse before opening anything
+  Session s = open_session(g);
+  Issued n = s.registry->receive(s.actor, r);
+  if (g.json) print_json({{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"id", n.id}});
+  else std::printf("%s %d/%lld (id %lld)\n", n.register_code.c_str(), n.year, static_cast<long long>(n.number),
+                   static_cast<long long>(n.id));
+  return 0;
+}
+
+// assign / draft / review / sign / dispatch / file / close / cancel share this shape.
+int print_done(const GlobalOptions& g, Session& s, std::int64_t id, const char* action, json extra = json::object()) {
+  Entry e = s.registry->show(s.actor, id).entry;
+  if (g.json) {
+    json j = {{"id", id}, {"action", action}, {"stage", stage_name(e.stage)}};
+    j.update(extra);
+    print_json(j);
+  } else {
+    std::printf("entry %lld: %s -> %s", static_cast<long long>(id), action, stage_name(e.stage));
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+      std::printf("  %s %s", it.key().c_str(), it.value().is_string() ? it.value().get<std::string>().c_str() : it.value().dump().c_str());
+    std::printf("\n");
+  }
+  return 0;
+}
+
+int cmd_assign(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::int64_t id = parse_id(a.next());
+  std::string to, note;
+  std::optional<std::string> due;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--to") to = a.value_of(o);
+    else if (o == "--due") due = a.value_of(o);
+    else if (o == "--note") note = a.value_of(o);
+    else unknown_option(o);
+  }
+  if (to.empty()) throw Error(ErrorCode::InvalidInput, "needs --to USER", "assign");
+  if (due) parse_date(*due, "--due");
+  Session s = open_session(g);
+  s.registry->assign(s.actor, id, to, due, note);
+  return print_done(g, s, id, "assign", {{"assignee", to}});
+}
+
+int cmd_draft(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::int64_t id = parse_id(a.next());
+  std::optional<std::string> path;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--letter") path = a.value_of(o);
+    else unknown_option(o);
+  }
+  if (!path) throw Error(ErrorCode::InvalidInput, "needs --letter LETTER.json", "draft");
+  std::string text = read_text_file(system_environment(), *path);
+  Session s = open_session(g);
+  int v = s.registry->draft(s.actor, id, text);
+  return print_done(g, s, id, "draft", {{"version", v}});
+}
+
+int cmd_review(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::int64_t id = parse_id(a.next());
+  std::optional<bool> approve;
+  std::string note;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--approve") approve = true;
+    else if (o == "--return") approve = false;
+    else if (o == "--note") note = a.value_of(o);
+    else unknown_option(o);
+  }
+  if (!approve) throw Error(ErrorCode::InvalidInput, "needs --approve or --return", "review");
+  Session s = open_session(g);
+  s.registry->review(s.actor, id, *approve, note);
+  return print_done(g, s, id, *approve ? "approve" : "return");
+}
+
+int simple_note_command(const GlobalOptions& g, const std::vector<std::string>& args, const char* name, bool note_required,
+                        void (Registry::*fn)(const User&, std::int64_t, const std::string&)) {
+  ArgReader a(args);
+  std::int64_t id = parse_id(a.next());
+  std::string note;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--note") note = a.value_of(o);
+    else unknown_option(o);
+  }
+  if (note_required && note.empty()) throw Error(ErrorCode::InvalidInput, "needs --note TEXT", name);
+  Session s = open_session(g);
+  (s.registry.get()->*fn)(s.actor, id, note);
+  return print_done(g, s, id, name);
+}
+
+int cmd_sign(const GlobalOptions& g, const std::vector<std::string>& a) { return simple_note_command(g, a, "sign", false, &Registry::sign); }
+int cmd_close(const GlobalOptions& g, const std::vector<std::string>& a) { return simple_note_command(g, a, "close", true, &Registry::close); }
+int cmd_cancel(const GlobalOptions& g, const std::vector<std::string>& a) { return simple_note_command(g, a, "cancel", true, &Registry::cancel); }
+
+int cmd_dispatch(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::int64_t id = parse_id(a.next());
+  std::string via;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--via") via = a.value_of(o);
+    else unknown_option(o);
+  }
+  Session s = open_session(g);
+  Issued n = s.registry->dispatch(s.actor, id, via);
+  return print_done(g, s, id, "dispatch",
+                    {{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"send_id", n.id}, {"ref", n.ref}});
+}
+
+int cmd_file(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::int64_t id = parse_id(a.next());
+  int keep = 10;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--keep-years") keep = static_cast<int>(parse_integer(o, a.value_of(o)));
+    else unknown_option(o);
+  }
+  Session s = open_session(g);
+  s.registry->file(s.actor, id, keep);
+  return print_done(g, s, id, "file", {{"keep_years", keep}});
+}
+
+int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::int64_t id = parse_id(a.next());
+  if (!a.done()) unknown_option(a.peek());
+  Session s = open_session(g);
+  EntryDetails d = s.registry->show(s.actor, id);
+  json j = entry_json(d.entry, *s.registry);
+  j["history"] = json::array();
+  for (const auto& ev : d.events)
+    j["history"].push_back({{"action", ev.action}, {"stage", stage_name(ev.to)}, {"by", ev.actor_name},
+                            {"at", be_datetime(ev.at)}, {"comment", ev.comment}});
+  j["attachments"] = json::array();
+  for (const auto& at : d.attachments)
+    j["attachments"].push_back({{"name", at.name}, {"sha256", at.sha256}, {"kind", at.kind},
+                                {"pdf", at.pdf_status}, {"size", at.size}});
+  if (d.letter) j["letter"] = {{"version", d.letter->version}, {"body", json::parse(d.letter->body, nullptr, false)}};
+  if (g.json) {
+    print_json(j);
+    return 0;
+  }
+  const Entry& e = d.entry;
+  std::printf("%s %d/%lld%s  (id %lld)\n", e.register_code.c_str(), e.year, static_cast<long long>(e.number),
+              e.cancelled ? "  [ยกเลิก]" : "", static_cast<long long>(e.id));
+  std::printf("  เรื่อง    %s\n  จาก      %s\n  ถึง      %s\n  ที่       %s\n  ลงวันที่   %s\n", e.subject.c_str(),
+              e.sender.c_str(), e.recipient.c_str(), e.ref.c_str(), e.dated ? thai_date(*e.dated, false).c_str() : "");
+  std::printf("  รับเมื่อ   %s\n  ชั้นความเร็ว %s  ชั้นความลับ %s\n  stage    %s\n", be_datetime(e.registered_at).c_str(),
+              urgency_name(e.urgency), secrecy_name(e.secrecy), stage_name(e.stage));
+  if (!d.assignee_name.empty()) std::printf("  ผู้รับผิดชอบ %s\n", d.assignee_name.c_str());
+  if (e.due) std::printf("  กำหนด    %s\n", thai_date(*e.due, false).c_str());
+  for (const auto& at : d.attachments)
+    std::printf("  แนบ      %s  %s  %s (%s)\n", at.name.c_str(), at.sha256.substr(0, 16).c_str(), at.kind.c_str(), at.pdf_status.c_str());
+  for (const auto& ev : d.events)
+    std::printf("  %s  %-9s %-10s %s  %s\n", be_datetime(ev.at).c_str(), ev.action.c_str(), stage_name(ev.to),
+                ev.actor_name.c_str(), ev.comment.c_str());
+  return 0;
+}
+
+int cmd_history(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::int64_t id = parse_id(a.next());
+  if (!a.done()) unknown_option(a.peek());
+  Session s = open_session(g);
+  auto events = s.registry->history(s.actor, id);
+  json arr = json::array();
+  for (const auto& ev : events) {
+    if (g.json)
+      arr.push_back({{"action", ev.action}, {"from", ev.from ? stage_name(*ev.from) : ""}, {"stage", stage_name(ev.to)},
+                     {"by", ev.actor_name}, {"at", be_datetime(ev.at)}, {"comment", ev.comment}});
+    else
+      std::printf("%s  %-9s %-10s -> %-10s %s  %s\n", be_datetime(ev.at).c_str(), ev.action.c_str(),
+                  ev.from ? stage_name(*ev.from) : "", stage_name(ev.to), ev.actor_name.c_str(), ev.comment.c_str());
+  }
+  if (g.json) print_json(arr);
+  return 0;
+}
+
+int cmd_list(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  Session s = open_session(g);
+  EntryFilter f;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (!read_filter(a, o, f, s)) unknown_option(o);
+  }
+  std::int64_t total = 0;
+  auto entries = s.registry->list(s.actor, f, &total);
+  if (g.json) {
+    json arr = json::array();
+    for (const auto& e : entries) arr.push_back(entry_json(e, *s.registry));
+    print_json({{"count", total}, {"entries", arr}});
+  } else {
+    for (const auto& e : entries) print_entry_line(e);
+    std::printf("%lld entries\n", static_cast<long long>(total));
+  }
+  return 0;
+}
+
+int cmd_search(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  Session s = open_session(g);
+  EntryFilter f;
+  f.limit = 50;
+  std::string query;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o.rfind("--", 0) == 0) {
+      if (!read_filter(a, o, f, s)) unknown_option(o);
+    } else {
+      query += (query.empty() ? "" : " ") + o;
+    }
+  }
+  if (query.empty()) throw Error(ErrorCode::InvalidInput, "needs a QUERY", "search");
+  auto entries = s.registry->search(s.actor, query, f);
+  if (g.json) {
+    json arr = json::array();
+    for (const auto& e : entries) arr.push_back(entry_json(e, *s.registry));
+    print_json({{"query", query}, {"count", arr.size()}, {"entries", arr}});
+  } else {
+    for (const auto& e : entries) print_entry_line(e);
+    std::printf("%zu found\n", entries.size());
+  }
+  return 0;
+}
+
+int cmd_verify(const GlobalOptions& g, const std::vector<std::string>& args) {
+  if (!args.empty()) unknown_option(args[0]);
+  Session s = open_session(g);
+  VerifyReport r = s.registry->verify(s.actor);
+  if (g.json) {
+    print_json({{"ok", r.ok}, {"audit_rows", r.audit_rows}, {"rows_checked", r.rows_checked},
+                {"attachments_checked", r.attachments_checked}, {"problems", r.problems}});
+  } else if (r.ok) {
+    std::printf("verified: %lld audit log entries, %lld rows, %lld attachments; the chain and every hash match\n",
+                static_cast<long long>(r.audit_rows), static_cast<long long>(r.rows_checked),
+                static_cast<long long>(r.attachments_checked));
+  } else {
+    for (const auto& p : r.problems) std::printf("MISMATCH: %s\n", p.c_str());
+  }
+  if (!r.ok) {
+    std::fprintf(stderr, "saraban: verify failed: %s\n", r.problems.front().c_str());
+    return exit_status(ErrorCode::DatabaseError);
+  }
+  return 0;
+}
+
+int cmd_export(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  Session s = open_session(g);
+  EntryFilter f;
+  std::optional<std::string> out;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--csv") out = a.value_of(o);
+    else if (!read_filter(a, o, f, s)) unknown_option(o);
+  }
+  if (!out) throw Error(ErrorCode::InvalidInput, "needs --csv FILE", "export");
+  std::string text = s.registry->export_csv(s.actor, f);
+  system_environment().write_file_atomic(*out, std::span<const std::uint8_t>(
+                                                   reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+  if (g.json) print_json({{"csv", *out}});
+  else std::printf("exported to %s\n", out->c_str());
+  return 0;
+}
+
+int cmd_import(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::optional<std::string> in;
+  std::size_t chunk = 1000;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--csv") in = a.value_of(o);
+    else if (o == "--chunk") chunk = static_cast<std::size_t>(parse_integer(o, a.value_of(o)));
+    else unknown_option(o);
+  }
+  if (!in) throw Error(ErrorCode::InvalidInput, "needs --csv FILE", "import");
+  std::string text = read_text_file(system_environment(), *in);
+  Session s = open_session(g);
+  ImportResult r = s.registry->import_csv(s.actor, text, chunk);
+  if (g.json) print_json({{"imported", r.imported}, {"last_id", r.last_id}});
+  else std::printf("imported %lld entries\n", static_cast<long long>(r.imported));
+  return 0;
+}
+
+int cmd_backup(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::string dest = a.next();
+  if (!a.done()) unknown_option(a.peek());
+  Session s = open_session(g);
+  s.registry->backup(s.actor, dest);
+  if (g.json) print_json({{"backup", dest}});
+  else std::printf("backed up to %s\n", dest.c_str());
+  return 0;
+}
+
+int cmd_reindex(const GlobalOptions& g, const std::vector<std::string>& args) {
+  if (!args.empty()) unknown_option(args[0]);
+  Session s = open_session(g);
+  s.registry->reindex(s.actor);
+  if (g.json) print_json({{"reindexed", true}});
+  else std::printf("search index rebuilt\n");
+  return 0;
+}
+
+int cmd_access_log(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::optional<std::int64_t> id;
+  if (!a.done()) id = parse_id(a.next());
+  Session s = open_session(g);
+  auto log = s.registry->access_log(s.actor, id);
+  json arr = json::array();
+  for (const auto& r : log) {
+    if (g.json) arr.push_back({{"at", be_datetime(r.at)}, {"user", r.user}, {"entry", r.entry_id}, {"command", r.command}});
+    else std::printf("%s  %-12s entry %lld  %s\n", be_datetime(r.at).c_str(), r.user.c_str(), static_cast<long long>(r.entry_id), r.command.c_str());
+  }
+  if (g.json) print_json(arr);
+  return 0;
+}
+
+const std::string kFilters = "[--register R] [--year Y] [--stage S] [--sender T] [--assignee U] [--urgency U] "
+                             "[--number-from N] [--number-to N] [--since DATE] [--until DATE] [--limit N]";
+
+const bool registered = [] {
+  register_command({"init", "init", "create the register and its first user, admin", cmd_init});
+  register_command({"user", "user add NAME --role ROLE [--clearance LEVEL]", "add a user (admin)", cmd_user});
+  register_command({"office", "office set [--name T] [--prefix T] [--year-start 1|10]", "the office and its numbering year", cmd_office});
+  register_command({"receive",
+                    "receive --from T --subject T [--ref T] [--dated DATE] [--to T] [--file PDF] [--urgency U] [--secrecy S]",
+                    "register an incoming letter; prints its receive number", cmd_receive});
+  register_command({"assign", "assign ID --to USER [--due DATE] [--note T]", "assign a letter to an officer (director)", cmd_assign});
+  register_command({"draft", "draft ID --letter LETTER.json", "store the reply draft (officer)", cmd_draft});
+  register_command({"review", "review ID --approve|--return --note T", "approve or return the draft (director)", cmd_review});
+  register_command({"sign", "sign ID [--note T]", "sign the approved reply (signer)", cmd_sign});
+  register_command({"dispatch", "dispatch ID [--via T]", "issue the send number and send (clerk)", cmd_dispatch});
+  register_command({"file", "file ID [--keep-years N]", "file the letter with its retention (clerk)", cmd_file});
+  register_command({"close", "close ID --note T", "close without reply (director)", cmd_close});
+  register_command({"cancel", "cancel ID --note T", "cancel an entry; its number stays, marked cancelled", cmd_cancel});
+  register_command({"show", "show ID", "one entry with its journey and attachments", cmd_show});
+  register_command({"list", "list " + kFilters, "entries of a register", cmd_list});
+  register_command({"search", "search QUERY " + kFilters, "Thai full-text search", cmd_search});
+  register_command({"history", "history ID", "the stage changes of an entry", cmd_history});
+  register_command({"verify", "verify", "recompute the audit chain and attachment hashes", cmd_verify});
+  register_command({"export", "export --register R --year Y --csv FILE", "write a register to CSV", cmd_export});
+  register_command({"import", "import --csv FILE", "bring an existing register in from CSV", cmd_import});
+  register_command({"backup", "backup FILE", "copy the register with SQLite's online backup (admin)", cmd_backup});
+  register_command({"reindex", "reindex", "rebuild the search index (admin)", cmd_reindex});
+  register_command({"access-log", "access-log [ID]", "who read which secret entry", cmd_access_log});
+  return true;
+}();
+
+}  // namespace
+}  // namespace saraban::cli

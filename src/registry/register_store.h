@@ -1,0 +1,77 @@
+#pragma once
+// The storage behind the register, one interface: SQLite today (SqliteRegisterStore), a
+// PostgreSQL backend for offices sharing one register across machines can follow. The rules
+// (roles, stages, clearance) live in Registry, above this; a store only keeps rows, issues
+// numbers inside the writing transaction, appends the audit chain and answers queries.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "registry/types.h"
+
+namespace saraban::registry {
+
+struct AccessRecord {
+  std::int64_t at = 0;
+  std::string user;
+  std::int64_t entry_id = 0;
+  std::string command;
+};
+
+class RegisterStore {
+ public:
+  virtual ~RegisterStore() = default;
+
+  // Runs `body` in one write transaction (SQLite: BEGIN IMMEDIATE), all audit rows written by
+  // `actor`; commits when body returns, rolls back everything when it throws.
+  virtual void write(std::int64_t actor, const std::function<void()>& body) = 0;
+  // Runs `body` against one consistent snapshot.
+  virtual void read(const std::function<void()>& body) = 0;
+
+  // ---- people and configuration
+  virtual std::optional<User> user_by_name(const std::string& name) = 0;
+  virtual std::optional<User> user_by_id(std::int64_t id) = 0;
+  virtual User add_user(const std::string& name, Role role, Secrecy clearance, std::int64_t now) = 0;
+  virtual Office office() = 0;
+  // Also applies office.year_start_month to every register.
+  virtual void set_office(const Office& office) = 0;
+  virtual int year_start_month(const std::string& register_code) = 0;
+  virtual void set_year_start_month(const std::string& register_code, int month) = 0;
+  virtual int urgency_due_days(Urgency u) = 0;
+
+  // ---- entries (inside write())
+  // Inserts `e`; when e.number == 0 issues MAX(number)+1 for (register, year). Returns the
+  // stored entry with its id and number.
+  virtual Entry insert_entry(Entry e) = 0;
+  virtual void update_entry(const Entry& e) = 0;
+  virtual std::optional<Entry> entry(std::int64_t id) = 0;
+  virtual std::int64_t last_number(const std::string& register_code, int year) = 0;
+  virtual bool number_taken(const std::string& register_code, int year, std::int64_t number) = 0;
+
+  virtual void add_stage_event(const StageEvent& ev) = 0;
+  virtual std::vector<StageEvent> stage_events(std::int64_t entry_id) = 0;
+  virtual int add_letter(std::int64_t entry_id, const std::string& body, std::int64_t actor, std::int64_t at) = 0;
+  virtual std::optional<LetterDraft> latest_letter(std::int64_t entry_id) = 0;
+  virtual void add_attachment(std::int64_t entry_id, std::span<const std::uint8_t> bytes, const std::string& name,
+                              const std::string& kind, const std::string& pdf_status, std::int64_t actor,
+                              std::int64_t at) = 0;
+  virtual std::vector<Attachment> attachments(std::int64_t entry_id) = 0;
+  virtual void log_access(std::int64_t user, std::int64_t entry_id, const std::string& command, std::int64_t at) = 0;
+  virtual std::vector<AccessRecord> access_log(std::optional<std::int64_t> entry_id) = 0;
+
+  // ---- queries; every one excludes entries above `clearance`
+  virtual std::vector<Entry> list(const EntryFilter& f, Secrecy clearance) = 0;
+  virtual std::int64_t count(const EntryFilter& f, Secrecy clearance) = 0;
+  // `match` is an FTS query built by fts_phrase_query().
+  virtual std::vector<Entry> search(const std::string& match, const EntryFilter& f, Secrecy clearance) = 0;
+
+  // ---- integrity and maintenance
+  virtual VerifyReport verify() = 0;
+  virtual void reindex() = 0;
+  virtual void backup(const std::string& destination) = 0;
+};
+
+}  // namespace saraban::registry

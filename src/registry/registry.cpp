@@ -1,0 +1,575 @@
+#include "registry/registry.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "base/error.h"
+#include "registry/calendar.h"
+#include "registry/csv.h"
+#include "registry/thai_tokenizer.h"
+
+namespace saraban::registry {
+namespace {
+
+std::string roles_text(std::initializer_list<Role> roles) {
+  std::string s;
+  for (Role r : roles) s += (s.empty() ? "" : " or ") + std::string(role_name(r));
+  return s;
+}
+
+std::string stages_text(std::initializer_list<Stage> stages) {
+  std::string s;
+  for (Stage st : stages) s += (s.empty() ? "" : ", ") + std::string(stage_name(st));
+  return s;
+}
+
+std::string entry_label(const Entry& e) {
+  return "entry " + std::to_string(e.id) + " (" + e.register_code + " " + std::to_string(e.year) + "/" +
+         std::to_string(e.number) + ")";
+}
+
+std::string base_name(const std::string& path) {
+  auto p = path.find_last_of('/');
+  return p == std::string::npos ? path : path.substr(p + 1);
+}
+
+void require_text(const std::string& v, const char* option) {
+  if (v.empty()) throw Error(ErrorCode::InvalidInput, "must not be empty", option);
+}
+
+}  // namespace
+
+Registry::Registry(RegisterStore& store, const Environment& env, ReceiveStamper* stamper)
+    : store_(store), env_(env), stamper_(stamper) {}
+
+User Registry::acting_user(const std::string& name) {
+  std::optional<User> u;
+  store_.read([&] { u = store_.user_by_name(name); });
+  if (!u) throw Error(ErrorCode::NotFound, "unknown user (an admin adds users with: saraban user add NAME --role ROLE)", name);
+  return *u;
+}
+
+std::string Registry::user_name(std::int64_t id) {
+  std::string n;
+  store_.read([&] {
+    if (auto u = store_.user_by_id(id)) n = u->name;
+  });
+  return n;
+}
+
+void Registry::require_role(const User& actor, const char* action, std::initializer_list<Role> roles) {
+  if (actor.role == Role::Admin) return;
+  if (std::find(roles.begin(), roles.end(), actor.role) != roles.end()) return;
+  throw Error(ErrorCode::PermissionDenied,
+              "user '" + actor.name + "' is a " + role_name(actor.role) + "; " + action + " needs a " +
+                  roles_text(roles) + " (or admin)",
+              action);
+}
+
+void Registry::require_stage(const Entry& e, const char* action, std::initializer_list<Stage> stages) {
+  if (e.cancelled)
+    throw Error(ErrorCode::WrongStage, entry_label(e) + " is cancelled; nothing more can be done with it", action);
+  if (std::find(stages.begin(), stages.end(), e.stage) != stages.end()) return;
+  throw Error(ErrorCode::WrongStage,
+              entry_label(e) + " is at stage '" + stage_name(e.stage) + "'; " + action + " needs it to be " +
+                  stages_text(stages),
+              action);
+}
+
+// A secret entry above the actor's clearance is answered exactly like an id that does not
+// exist: no trace, not "permission denied".
+Entry Registry::visible_entry(const User& actor, std::int64_t id) {
+  auto e = store_.entry(id);
+  if (!e || static_cast<int>(e->secrecy) > static_cast<int>(actor.clearance))
+    throw Error(ErrorCode::NotFound, "no such entry", "entry " + std::to_string(id));
+  return *e;
+}
+
+void Registry::record(const User& actor, Entry& e, const char* action, Stage to, const std::string& comment) {
+  StageEvent ev;
+  ev.entry_id = e.id;
+  ev.action = action;
+  ev.from = e.stage;
+  ev.to = to;
+  ev.actor = actor.id;
+  ev.at = env_.now();
+  ev.comment = comment;
+  e.stage = to;
+  store_.update_entry(e);
+  store_.add_stage_event(ev);
+}
+
+void Registry::log_reads(const User& actor, const std::vector<Entry>& entries, const char* command) {
+  bool any = std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.secrecy != Secrecy::None; });
+  if (!any) return;
+  store_.write(actor.id, [&] {
+    std::int64_t now = env_.now();
+    for (const auto& e : entries)
+      if (e.secrecy != Secrecy::None) store_.log_access(actor.id, e.id, command, now);
+  });
+}
+
+// ------------------------------------------------------------------ administration
+
+void Registry::add_user(const User& actor, const std::string& name, Role role, Secrecy clearance) {
+  require_role(actor, "user add", {Role::Admin});
+  require_text(name, "NAME");
+  store_.write(actor.id, [&] { store_.add_user(name, role, clearance, env_.now()); });
+}
+
+void Registry::set_office(const User& actor, const std::optional<std::string>& name,
+                          const std::optional<std::string>& prefix, std::optional<int> year_start_month) {
+  require_role(actor, "office set", {Role::Admin});
+  if (year_start_month && (*year_start_month < 1 || *year_start_month > 12))
+    throw Error(ErrorCode::InvalidInput, "the year starts in a month 1..12 (1 = January, 10 = fiscal year)",
+                "--year-start");
+  store_.write(actor.id, [&] {
+    Office o = store_.office();
+    if (name) o.name = *name;
+    if (prefix) o.prefix = *prefix;
+    if (year_start_month) o.year_start_month = *year_start_month;
+    store_.set_office(o);
+  });
+}
+
+Office Registry::office() {
+  Office o;
+  store_.read([&] { o = store_.office(); });
+  return o;
+}
+
+// ------------------------------------------------------------------ receiving
+
+Entry Registry::make_received(const User& actor, const ReceiveRequest& r, std::int64_t now) {
+  Entry e;
+  e.register_code = r.secrecy != Secrecy::None ? "secret" : "receive";
+  e.registered_at = now;
+  e.ref = r.ref;
+  if (r.dated) e.dated = iso(parse_date(*r.dated, "--dated"));
+  e.sender = r.sender;
+  e.recipient = r.recipient;
+  e.subject = r.subject;
+  e.urgency = r.urgency;
+  e.secrecy = r.secrecy;
+  e.stage = Stage::Received;
+  e.remarks = r.remarks;
+  e.created_by = actor.id;
+  return e;
+}
+
+void Registry::attach_file(const User& actor, const Entry& e, const std::vector<std::uint8_t>& bytes,
+                           const std::string& name) {
+  std::int64_t now = env_.now();
+  std::string status = inspect_pdf(bytes);
+  store_.add_attachment(e.id, bytes, name, "original", status, actor.id, now);
+  if (stamper_ && status == "ok") {
+    ReceiveStampText t;
+    t.office = store_.office().name;
+    t.number = thai_digits(std::to_string(e.number));
+    t.date = thai_date(iso(local_date(e.registered_at)), true);
+    t.time = thai_digits(local_time_hhmm(e.registered_at));
+    auto stamped = stamper_->stamp(bytes, t);
+    store_.add_attachment(e.id, stamped, name, "stamped", inspect_pdf(stamped), actor.id, now);
+  }
+}
+
+std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector<ReceiveRequest>& rs) {
+  require_role(actor, "receive", {Role::Clerk});
+  // Everything that can be wrong with the input is found before the transaction starts.
+  std::int64_t now = env_.now();
+  std::vector<Entry> entries;
+  std::vector<std::vector<std::uint8_t>> files(rs.size());
+  entries.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto& r = rs[i];
+    require_text(r.subject, "--subject");
+    require_text(r.sender, "--from");
+    if (static_cast<int>(r.secrecy) > static_cast<int>(actor.clearance))
+      throw Error(ErrorCode::PermissionDenied,
+                  "user '" + actor.name + "' is not cleared for " + secrecy_name(r.secrecy) +
+                      " and cannot register a letter at that level",
+                  "--secrecy");
+    if (r.file) files[i] = env_.read_file(*r.file);
+    entries.push_back(make_received(actor, r, now));
+  }
+  std::vector<Issued> out;
+  store_.write(actor.id, [&] {
+    out.clear();
+    std::map<std::string, int> years;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      Entry& e = entries[i];
+      auto y = years.find(e.register_code);
+      if (y == years.end()) y = years.emplace(e.register_code, numbering_year(now, store_.year_start_month(e.register_code))).first;
+      e.year = y->second;
+      if (int days = store_.urgency_due_days(e.urgency); days > 0) e.due = iso(add_days(local_date(now), days));
+      Entry stored = store_.insert_entry(e);
+      StageEvent ev;
+      ev.entry_id = stored.id;
+      ev.action = "receive";
+      ev.to = Stage::Received;
+      ev.actor = actor.id;
+      ev.at = now;
+      store_.add_stage_event(ev);
+      if (rs[i].file) attach_file(actor, stored, files[i], base_name(*rs[i].file));
+      out.push_back(Issued{stored.register_code, stored.year, stored.number, stored.id, {}});
+    }
+  });
+  return out;
+}
+
+Issued Registry::receive(const User& actor, const ReceiveRequest& r) { return receive_batch(actor, {r}).front(); }
+
+// ------------------------------------------------------------------ the journey
+
+void Registry::assign(const User& actor, std::int64_t id, const std::string& assignee,
+                      const std::optional<std::string>& due, const std::string& note) {
+  std::optional<std::string> due_iso;
+  if (due) due_iso = iso(parse_date(*due, "--due"));
+  store_.write(actor.id, [&] {
+    Entry e = visible_entry(actor, id);
+    require_role(actor, "assign", {Role::Director});
+    require_stage(e, "assign", {Stage::Received, Stage::Assigned});
+    auto u = store_.user_by_name(assignee);
+    if (!u) throw Error(ErrorCode::NotFound, "unknown user", assignee);
+    if (static_cast<int>(u->clearance) < static_cast<int>(e.secrecy))
+      throw Error(ErrorCode::PermissionDenied, "user '" + assignee + "' is not cleared for this entry", "--to");
+    e.assignee = u->id;
+    if (due_iso) e.due = due_iso;
+    record(actor, e, "assign", Stage::Assigned, note.empty() ? "to " + assignee : "to " + assignee + ": " + note);
+  });
+}
+
+int Registry::draft(const User& actor, std::int64_t id, const std::string& letter_json) {
+  auto j = nlohmann::json::parse(letter_json, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    throw Error(ErrorCode::InvalidInput, "the letter is not a JSON object", "--letter");
+  int version = 0;
+  store_.write(actor.id, [&] {
+    Entry e = visible_entry(actor, id);
+    require_role(actor, "draft", {Role::Officer});
+    require_stage(e, "draft", {Stage::Assigned, Stage::Drafted, Stage::Returned});
+    if (actor.role == Role::Officer && e.assignee && *e.assignee != actor.id)
+      throw Error(ErrorCode::PermissionDenied, "entry " + std::to_string(id) + " is assigned to '" +
+                                                   user_name(*e.assignee) + "', not to '" + actor.name + "'",
+                  "draft");
+    version = store_.add_letter(e.id, j.dump(), actor.id, env_.now());
+    record(actor, e, "draft", Stage::Drafted, "version " + std::to_string(version));
+  });
+  return version;
+}
+
+void Registry::review(const User& actor, std::int64_t id, bool approve, const std::string& note) {
+  store_.write(actor.id, [&] {
+    Entry e = visible_entry(actor, id);
+    require_role(actor, "review", {Role::Director});
+    require_stage(e, "review", {Stage::Drafted});
+    if (!approve && note.empty()) throw Error(ErrorCode::InvalidInput, "a returned draft needs a note saying why", "--note");
+    record(actor, e, approve ? "approve" : "return", approve ? Stage::Approved : Stage::Returned, note);
+  });
+}
+
+void Registry::sign(const User& actor, std::int64_t id, const std::string& note) {
+  store_.write(actor.id, [&] {
+    Entry e = visible_entry(actor, id);
+    require_role(actor, "sign", {Role::Signer});
+    require_stage(e, "sign", {Stage::Approved});
+    record(actor, e, "sign", Stage::Signed, note);
+  });
+}
+
+Issued Registry::dispatch(const User& actor, std::int64_t id, const std::string& via) {
+  Issued out;
+  store_.write(actor.id, [&] {
+    Entry e = visible_entry(actor, id);
+    require_role(actor, "dispatch", {Role::Clerk});
+    require_stage(e, "dispatch", {Stage::Signed});
+    std::int64_t now = env_.now();
+    Office office = store_.office();
+    auto letter = store_.latest_letter(e.id);
+    nlohmann::json body = letter ? nlohmann::json::parse(letter->body, nullptr, false) : nlohmann::json::object();
+    if (body.is_discarded() || !body.is_object()) body = nlohmann::json::object();
+
+    Entry send;
+    send.register_code = e.secrecy != Secrecy::None ? "secret" : "send";
+    send.year = numbering_year(now, store_.year_start_month(send.register_code));
+    send.registered_at = now;
+    send.dated = iso(local_date(now));
+    send.sender = office.name;
+    send.recipient = body.contains("to") && body["to"].is_string() ? body["to"].get<std::string>() : e.sender;
+    send.subject = body.contains("subject") && body["subject"].is_string() ? body["subject"].get<std::string>() : e.subject;
+    send.urgency = e.urgency;
+    send.secrecy = e.secrecy;
+    send.stage = Stage::Issued;
+    send.via = via;
+    send.origin_id = e.id;
+    send.created_by = actor.id;
+    send.number = store_.last_number(send.register_code, send.year) + 1;
+    // ที่: the office prefix, a slash, the send number (Thai digits, as offices write it).
+    send.ref = (office.prefix.empty() ? std::string() : office.prefix + "/") + thai_digits(std::to_string(send.number));
+    send = store_.insert_entry(send);
+    if (letter) {
+      body["ref"] = send.ref;
+      store_.add_letter(e.id, body.dump(), actor.id, now);
+    }
+    e.reply_id = send.id;
+    e.via = via;
+    record(actor, e, "dispatch", Stage::Dispatched,
+           "send " + std::to_string(send.year) + "/" + std::to_string(send.number) + (via.empty() ? "" : " via " + via));
+    out = Issued{send.register_code, send.year, send.number, send.id, send.ref};
+  });
+  return out;
+}
+
+void Registry::file(const User& actor, std::int64_t id, int keep_years) {
+  if (keep_years < 1 || keep_years > 100)
+    throw Error(ErrorCode::InvalidInput, "keep between 1 and 100 years (at least 10 in principle)", "--keep-years");
+  store_.write(actor.id, [&] {
+    Entry e = visible_entry(actor, id);
+    require_role(actor, "file", {Role::Clerk});
+    require_stage(e, "file", {Stage::Dispatched, Stage::Closed, Stage::Issued});
+    e.keep_until = local_date(env_.now()).year + 543 + keep_years;
+    record(actor, e, "file", Stage::Filed, "keep until " + std::to_string(*e.keep_until));
+  });
+}
+
+void Registry::close(const User& actor, std::int64_t id, const std::string& note) {
+  require_text(note, "--note");
+  store_.write(actor.id, [&] {
+    Entry e = visible_entry(actor, id);
+    require_role(actor, "close", {Role::Director});
+    require_stage(e, "close", {Stage::Received, Stage::Assigned, Stage::Drafted, Stage::Returned});
+    record(actor, e, "close", Stage::Closed, note);
+  });
+}
+
+void Registry::cancel(const User& actor, std::int64_t id, const std::string& note) {
+  require_text(note, "--note");
+  store_.write(actor.id, [&] {
+    Entry e = visible_entry(actor, id);
+    require_role(actor, "cancel", {Role::Clerk});
+    require_stage(e, "cancel", {Stage::Received, Stage::Assigned, Stage::Drafted, Stage::Returned, Stage::Approved,
+                                Stage::Signed, Stage::Issued, Stage::Closed});
+    // The number stays in the register, marked cancelled; it is never issued again.
+    e.cancelled = true;
+    e.remarks = e.remarks.empty() ? "ยกเลิก: " + note : e.remarks + "; ยกเลิก: " + note;
+    record(actor, e, "cancel", Stage::Cancelled, note);
+  });
+}
+
+// ------------------------------------------------------------------ reading
+
+EntryDetails Registry::show(const User& actor, std::int64_t id) {
+  EntryDetails d;
+  store_.read([&] {
+    d.entry = visible_entry(actor, id);
+    if (d.entry.assignee)
+      if (auto u = store_.user_by_id(*d.entry.assignee)) d.assignee_name = u->name;
+    d.events = store_.stage_events(id);
+    d.attachments = store_.attachments(id);
+    d.letter = store_.latest_letter(id);
+  });
+  log_reads(actor, {d.entry}, "show");
+  return d;
+}
+
+std::vector<StageEvent> Registry::history(const User& actor, std::int64_t id) {
+  std::vector<StageEvent> ev;
+  Entry e;
+  store_.read([&] {
+    e = visible_entry(actor, id);
+    ev = store_.stage_events(id);
+  });
+  log_reads(actor, {e}, "history");
+  return ev;
+}
+
+std::vector<Entry> Registry::list(const User& actor, const EntryFilter& f, std::int64_t* total) {
+  std::vector<Entry> out;
+  store_.read([&] {
+    out = store_.list(f, actor.clearance);
+    if (total) *total = f.limit ? store_.count(f, actor.clearance) : static_cast<std::int64_t>(out.size());
+  });
+  log_reads(actor, out, "list");
+  return out;
+}
+
+std::vector<Entry> Registry::search(const User& actor, const std::string& query, const EntryFilter& f) {
+  std::string match = fts_phrase_query(query);
+  if (match.empty()) throw Error(ErrorCode::InvalidInput, "nothing to search for in the query", query);
+  std::vector<Entry> out;
+  store_.read([&] { out = store_.search(match, f, actor.clearance); });
+  log_reads(actor, out, "search");
+  return out;
+}
+
+namespace {
+const std::vector<std::string> kCsvColumns = {"register", "year",    "number",    "registered_at", "ref",
+                                              "dated",    "sender",  "recipient", "subject",       "urgency",
+                                              "secrecy",  "stage",   "cancelled", "remarks"};
+
+std::string be_date(const std::string& iso_date) {
+  Date d = parse_date(iso_date, "date");
+  d.year += 543;
+  return iso(d);
+}
+
+std::string be_datetime(std::int64_t t) {
+  Date d = local_date(t);
+  d.year += 543;
+  std::int64_t s = t + kOfficeUtcOffsetSeconds - (local_midnight(local_date(t)) + kOfficeUtcOffsetSeconds);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60),
+                static_cast<int>(s % 60));
+  return iso(d) + buf;
+}
+
+std::int64_t parse_datetime(const std::string& t, const std::string& where) {
+  Date d = parse_date(t.substr(0, std::min<std::size_t>(10, t.size())), where);
+  std::int64_t secs = 0;
+  if (t.size() > 10) {
+    int h = 0, m = 0, s = 0;
+    char extra = 0;
+    int n = std::sscanf(t.c_str() + 10, " %2d:%2d:%2d%c", &h, &m, &s, &extra);
+    if (n < 2 || n > 3 || h > 23 || m > 59 || s > 59)
+      throw Error(ErrorCode::InvalidInput, "malformed time in '" + t + "' (expected YYYY-MM-DD HH:MM[:SS])", where);
+    secs = h * 3600 + m * 60 + s;
+  }
+  return local_midnight(d) + secs;
+}
+}  // namespace
+
+std::string Registry::export_csv(const User& actor, const EntryFilter& f) {
+  std::vector<Entry> entries;
+  store_.read([&] { entries = store_.list(f, actor.clearance); });
+  log_reads(actor, entries, "export");
+  std::string out = csv::row(kCsvColumns);
+  for (const auto& e : entries) {
+    out += csv::row({e.register_code, std::to_string(e.year), std::to_string(e.number), be_datetime(e.registered_at),
+                     e.ref, e.dated ? be_date(*e.dated) : std::string(), e.sender, e.recipient, e.subject,
+                     urgency_name(e.urgency), secrecy_name(e.secrecy), stage_name(e.stage), e.cancelled ? "1" : "0",
+                     e.remarks});
+  }
+  return out;
+}
+
+ImportResult Registry::import_csv(const User& actor, const std::string& text, std::size_t chunk) {
+  require_role(actor, "import", {Role::Clerk});
+  auto rows = csv::parse(text);
+  if (rows.empty()) throw Error(ErrorCode::InvalidInput, "the file is empty", "--csv");
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < rows[0].size(); ++i) col[rows[0][i]] = i;
+  if (!col.count("subject")) throw Error(ErrorCode::InvalidInput, "the header has no 'subject' column", "line 1");
+  std::int64_t now = env_.now();
+  std::vector<Entry> entries;
+  entries.reserve(rows.size());
+  std::map<std::tuple<std::string, int, std::int64_t>, std::size_t> seen;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    std::string where = "line " + std::to_string(r + 1);
+    auto get = [&](const char* name) -> std::string {
+      auto it = col.find(name);
+      return it != col.end() && it->second < row.size() ? row[it->second] : std::string();
+    };
+    Entry e;
+    e.created_by = actor.id;
+    e.subject = get("subject");
+    if (e.subject.empty()) throw Error(ErrorCode::InvalidInput, "empty subject", where);
+    e.secrecy = get("secrecy").empty() ? Secrecy::None : parse_secrecy(get("secrecy"));
+    if (static_cast<int>(e.secrecy) > static_cast<int>(actor.clearance))
+      throw Error(ErrorCode::PermissionDenied, "user '" + actor.name + "' is not cleared for " + secrecy_name(e.secrecy), where);
+    e.register_code = get("register").empty() ? "receive" : parse_register(get("register"));
+    if (e.secrecy != Secrecy::None) e.register_code = "secret";
+    e.registered_at = get("registered_at").empty() ? now : parse_datetime(get("registered_at"), where);
+    if (!get("year").empty()) e.year = parse_year_be(get("year"), where);
+    if (!get("number").empty()) {
+      try {
+        e.number = std::stoll(get("number"));
+      } catch (...) {
+        e.number = -1;
+      }
+      if (e.number < 1) throw Error(ErrorCode::InvalidInput, "number must be a whole number above 0", where);
+      if (!e.year) throw Error(ErrorCode::InvalidInput, "a numbered row needs its year", where);
+    }
+    e.ref = get("ref");
+    if (!get("dated").empty()) e.dated = iso(parse_date(get("dated"), where));
+    e.sender = get("sender");
+    e.recipient = get("recipient");
+    e.urgency = get("urgency").empty() ? Urgency::Normal : parse_urgency(get("urgency"));
+    e.stage = get("stage").empty() ? Stage::Received : parse_stage(get("stage"));
+    e.cancelled = get("cancelled") == "1";
+    if (e.cancelled) e.stage = Stage::Cancelled;
+    e.remarks = get("remarks");
+    if (e.number) {
+      auto key = std::make_tuple(e.register_code, e.year, e.number);
+      if (seen.count(key))
+        throw Error(ErrorCode::InvalidInput, "number " + std::to_string(e.year) + "/" + std::to_string(e.number) +
+                                                 " repeats line " + std::to_string(seen[key] + 1), where);
+      seen[key] = r;
+    }
+    entries.push_back(std::move(e));
+  }
+  // Numbers the old register already issued must not collide with ours.
+  store_.read([&] {
+    for (const auto& [key, r] : seen)
+      if (store_.number_taken(std::get<0>(key), std::get<1>(key), std::get<2>(key)))
+        throw Error(ErrorCode::InvalidInput,
+                    std::get<0>(key) + " number " + std::to_string(std::get<1>(key)) + "/" +
+                        std::to_string(std::get<2>(key)) + " is already in the register",
+                    "line " + std::to_string(r + 1));
+  });
+  ImportResult result;
+  if (chunk == 0) chunk = entries.size();
+  for (std::size_t start = 0; start < entries.size(); start += chunk) {
+    std::size_t end = std::min(entries.size(), start + chunk);
+    store_.write(actor.id, [&] {
+      std::map<std::string, int> month;
+      for (std::size_t i = start; i < end; ++i) {
+        Entry e = entries[i];
+        if (!e.year) {
+          auto m = month.find(e.register_code);
+          if (m == month.end()) m = month.emplace(e.register_code, store_.year_start_month(e.register_code)).first;
+          e.year = numbering_year(e.registered_at, m->second);
+        }
+        Entry stored = store_.insert_entry(e);
+        StageEvent ev;
+        ev.entry_id = stored.id;
+        ev.action = "import";
+        ev.to = stored.stage;
+        ev.actor = actor.id;
+        ev.at = now;
+        ev.comment = "imported";
+        store_.add_stage_event(ev);
+        result.last_id = stored.id;
+      }
+    });
+    result.imported += static_cast<std::int64_t>(end - start);
+  }
+  return result;
+}
+
+VerifyReport Registry::verify(const User&) { return store_.verify(); }
+
+void Registry::reindex(const User& actor) {
+  require_role(actor, "reindex", {Role::Admin});
+  store_.reindex();
+}
+
+void Registry::backup(const User& actor, const std::string& destination) {
+  require_role(actor, "backup", {Role::Admin});
+  store_.backup(destination);
+}
+
+std::vector<AccessRecord> Registry::access_log(const User& actor, std::optional<std::int64_t> entry_id) {
+  std::vector<AccessRecord> out;
+  store_.read([&] {
+    if (entry_id) visible_entry(actor, *entry_id);
+    for (auto& a : store_.access_log(entry_id)) {
+      auto e = store_.entry(a.entry_id);
+      if (e && static_cast<int>(e->secrecy) <= static_cast<int>(actor.clearance)) out.push_back(std::move(a));
+    }
+  });
+  return out;
+}
+
+}  // namespace saraban::registry

@@ -1,0 +1,107 @@
+#pragma once
+// The correspondence register's rules over a RegisterStore: who may do what (roles), in which
+// order (stages), who may see what (clearance: a secret entry is simply absent for the
+// uncleared), and the access log of every read of a secret entry by the cleared.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/environment.h"
+#include "registry/pdf_intake.h"
+#include "registry/register_store.h"
+#include "registry/types.h"
+
+namespace saraban::registry {
+
+struct ReceiveRequest {
+  std::string sender;                // จาก
+  std::string subject;               // เรื่อง
+  std::string ref;                   // ที่ (the sender's reference)
+  std::string recipient;             // ถึง
+  std::optional<std::string> dated;  // ลงวันที่ as typed (CE or BE YYYY-MM-DD)
+  Urgency urgency = Urgency::Normal;
+  Secrecy secrecy = Secrecy::None;
+  std::optional<std::string> file;   // path of the incoming PDF
+  std::string remarks;
+};
+
+struct Issued {
+  std::string register_code;
+  int year = 0;  // Buddhist era
+  std::int64_t number = 0;
+  std::int64_t id = 0;
+  std::string ref;  // for a dispatch: the letter's ที่ ("ศธ ๐๔๒๙๐/๔๕๖")
+};
+
+struct EntryDetails {
+  Entry entry;
+  std::string assignee_name;
+  std::vector<StageEvent> events;
+  std::vector<Attachment> attachments;
+  std::optional<LetterDraft> letter;
+};
+
+struct ImportResult {
+  std::int64_t imported = 0;
+  std::int64_t last_id = 0;
+};
+
+class Registry {
+ public:
+  Registry(RegisterStore& store, const Environment& env, ReceiveStamper* stamper = nullptr);
+
+  // The user named by --as; NotFound for an unknown name.
+  User acting_user(const std::string& name);
+
+  void add_user(const User& actor, const std::string& name, Role role, Secrecy clearance);
+  void set_office(const User& actor, const std::optional<std::string>& name, const std::optional<std::string>& prefix,
+                  std::optional<int> year_start_month);
+  Office office();
+
+  Issued receive(const User& actor, const ReceiveRequest& r);
+  // Many letters in one transaction (numbers still consecutive, all or nothing).
+  std::vector<Issued> receive_batch(const User& actor, const std::vector<ReceiveRequest>& rs);
+
+  void assign(const User& actor, std::int64_t id, const std::string& assignee, const std::optional<std::string>& due,
+              const std::string& note);
+  int draft(const User& actor, std::int64_t id, const std::string& letter_json);
+  void review(const User& actor, std::int64_t id, bool approve, const std::string& note);
+  void sign(const User& actor, std::int64_t id, const std::string& note);
+  Issued dispatch(const User& actor, std::int64_t id, const std::string& via);
+  void file(const User& actor, std::int64_t id, int keep_years);
+  void close(const User& actor, std::int64_t id, const std::string& note);
+  void cancel(const User& actor, std::int64_t id, const std::string& note);
+
+  EntryDetails show(const User& actor, std::int64_t id);
+  std::vector<StageEvent> history(const User& actor, std::int64_t id);
+  // `total` receives the count of matching entries the actor may see.
+  std::vector<Entry> list(const User& actor, const EntryFilter& f, std::int64_t* total = nullptr);
+  std::vector<Entry> search(const User& actor, const std::string& query, const EntryFilter& f);
+  std::string export_csv(const User& actor, const EntryFilter& f);
+  // An office's existing register moving in. The whole file is checked before anything is
+  // written; rows are then committed in chunks of `chunk` (an interrupted import keeps the
+  // committed chunks, numbering continues after them).
+  ImportResult import_csv(const User& actor, const std::string& csv_text, std::size_t chunk = 1000);
+  VerifyReport verify(const User& actor);
+  void reindex(const User& actor);
+  void backup(const User& actor, const std::string& destination);
+  std::vector<AccessRecord> access_log(const User& actor, std::optional<std::int64_t> entry_id);
+
+  std::string user_name(std::int64_t id);
+
+ private:
+  Entry visible_entry(const User& actor, std::int64_t id);
+  void require_role(const User& actor, const char* action, std::initializer_list<Role> roles);
+  void require_stage(const Entry& e, const char* action, std::initializer_list<Stage> stages);
+  void record(const User& actor, Entry& e, const char* action, Stage to, const std::string& comment);
+  void log_reads(const User& actor, const std::vector<Entry>& entries, const char* command);
+  Entry make_received(const User& actor, const ReceiveRequest& r, std::int64_t now);
+  void attach_file(const User& actor, const Entry& e, const std::vector<std::uint8_t>& bytes, const std::string& name);
+
+  RegisterStore& store_;
+  const Environment& env_;
+  ReceiveStamper* stamper_;
+};
+
+}  // namespace saraban::registry

@@ -1,0 +1,135 @@
+#include "registry/sqlite.h"
+
+#include "base/error.h"
+#include "registry/thai_tokenizer.h"
+
+namespace saraban::registry::sql {
+
+void fail(sqlite3* db, int rc, std::string_view what) {
+  std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  int primary = rc & 0xff;
+  if (primary == SQLITE_READONLY)
+    throw Error(ErrorCode::IoError, "the register is read-only (" + msg + "); nothing was changed", std::string(what));
+  if (primary == SQLITE_FULL)
+    throw Error(ErrorCode::IoError, "the disk is full (" + msg + "); nothing was changed", std::string(what));
+  if (primary == SQLITE_CANTOPEN)
+    throw Error(ErrorCode::IoError, "cannot open the register (" + msg + ")", std::string(what));
+  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+    throw Error(ErrorCode::DatabaseError, "not a Saraban register or damaged (" + msg + ")", std::string(what));
+  if (primary == SQLITE_BUSY)
+    throw Error(ErrorCode::DatabaseError, "the register stayed locked by another writer (" + msg + ")", std::string(what));
+  throw Error(ErrorCode::DatabaseError, msg, std::string(what));
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
+  sqlite3_stmt* s = nullptr;
+  int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &s, nullptr);
+  stmt_.reset(s);
+  if (rc != SQLITE_OK) fail(db, rc, sql_);
+}
+
+Statement& Statement::bind(int i, std::int64_t v) {
+  int rc = sqlite3_bind_int64(stmt_.get(), i, v);
+  if (rc != SQLITE_OK) fail(db_, rc, sql_);
+  return *this;
+}
+Statement& Statement::bind(int i, std::string_view v) {
+  int rc = sqlite3_bind_text(stmt_.get(), i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) fail(db_, rc, sql_);
+  return *this;
+}
+Statement& Statement::bind(int i, std::span<const std::uint8_t> b) {
+  int rc = sqlite3_bind_blob64(stmt_.get(), i, b.data(), b.size(), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) fail(db_, rc, sql_);
+  return *this;
+}
+Statement& Statement::bind(int i, std::nullopt_t) {
+  int rc = sqlite3_bind_null(stmt_.get(), i);
+  if (rc != SQLITE_OK) fail(db_, rc, sql_);
+  return *this;
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_.get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  sqlite3_reset(stmt_.get());
+  fail(db_, rc, sql_);
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_.get());
+  sqlite3_clear_bindings(stmt_.get());
+}
+
+std::string Statement::text(int col) const {
+  auto p = sqlite3_column_text(stmt_.get(), col);
+  int n = sqlite3_column_bytes(stmt_.get(), col);
+  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string();
+}
+std::optional<std::string> Statement::optional_text(int col) const {
+  if (is_null(col)) return std::nullopt;
+  return text(col);
+}
+std::optional<std::int64_t> Statement::optional_integer(int col) const {
+  if (is_null(col)) return std::nullopt;
+  return integer(col);
+}
+std::vector<std::uint8_t> Statement::blob(int col) const {
+  auto p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_.get(), col));
+  int n = sqlite3_column_bytes(stmt_.get(), col);
+  return p ? std::vector<std::uint8_t>(p, p + n) : std::vector<std::uint8_t>();
+}
+
+Connection::Connection(const std::string& path, bool create, bool read_only) {
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (create) flags |= SQLITE_OPEN_CREATE;
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  db_.reset(db);
+  if (rc != SQLITE_OK) fail(db, rc, path);
+  sqlite3_extended_result_codes(db, 1);
+  // Writers queue behind each other (BEGIN IMMEDIATE) rather than fail.
+  sqlite3_busy_timeout(db, 60000);
+  exec("PRAGMA foreign_keys = ON");
+  register_thai_tokenizer(db);
+}
+
+void Connection::exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_.get(), s.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string m = err ? err : "";
+    sqlite3_free(err);
+    fail(db_.get(), rc, s.size() > 80 ? s.substr(0, 80) + "..." : s);
+  }
+}
+
+Statement& Connection::cached(std::string_view sql) {
+  for (auto& [text, st] : cache_)
+    if (text == sql) {
+      st->reset();
+      return *st;
+    }
+  cache_.emplace_back(std::string(sql), std::make_unique<Statement>(db_.get(), sql));
+  return *cache_.back().second;
+}
+
+int Connection::pragma_int(std::string_view name) {
+  Statement s(db_.get(), "PRAGMA " + std::string(name));
+  return s.step() ? static_cast<int>(s.integer(0)) : 0;
+}
+
+WriteTransaction::WriteTransaction(Connection& c) : c_(c) { c_.exec("BEGIN IMMEDIATE"); }
+
+WriteTransaction::~WriteTransaction() {
+  if (!done_) sqlite3_exec(c_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void WriteTransaction::commit() {
+  c_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace saraban::registry::sql

@@ -1,0 +1,84 @@
+#pragma once
+// The register in one SQLite file (WAL mode): canonical tables under a SHA-256 hash chain
+// (audit_log), a rebuildable Thai FTS5 index, attachment bytes as BLOBs.
+#include <memory>
+#include <string>
+
+#include "base/environment.h"
+#include "registry/register_store.h"
+#include "registry/sqlite.h"
+
+namespace saraban::registry {
+
+class SqliteRegisterStore final : public RegisterStore {
+ public:
+  // Creates a new register at `path` (refuses an existing non-empty file), with the office
+  // and its first user `admin`.
+  static std::unique_ptr<SqliteRegisterStore> create(const std::string& path, const Environment& env);
+  // Opens an existing register, migrating an older schema. NotFound when there is none.
+  static std::unique_ptr<SqliteRegisterStore> open(const std::string& path, const Environment& env);
+
+  void write(std::int64_t actor, const std::function<void()>& body) override;
+  void read(const std::function<void()>& body) override;
+
+  std::optional<User> user_by_name(const std::string& name) override;
+  std::optional<User> user_by_id(std::int64_t id) override;
+  User add_user(const std::string& name, Role role, Secrecy clearance, std::int64_t now) override;
+  Office office() override;
+  void set_office(const Office& office) override;
+  int year_start_month(const std::string& register_code) override;
+  void set_year_start_month(const std::string& register_code, int month) override;
+  int urgency_due_days(Urgency u) override;
+
+  Entry insert_entry(Entry e) override;
+  void update_entry(const Entry& e) override;
+  std::optional<Entry> entry(std::int64_t id) override;
+  std::int64_t last_number(const std::string& register_code, int year) override;
+  bool number_taken(const std::string& register_code, int year, std::int64_t number) override;
+
+  void add_stage_event(const StageEvent& ev) override;
+  std::vector<StageEvent> stage_events(std::int64_t entry_id) override;
+  int add_letter(std::int64_t entry_id, const std::string& body, std::int64_t actor, std::int64_t at) override;
+  std::optional<LetterDraft> latest_letter(std::int64_t entry_id) override;
+  void add_attachment(std::int64_t entry_id, std::span<const std::uint8_t> bytes, const std::string& name,
+                      const std::string& kind, const std::string& pdf_status, std::int64_t actor,
+                      std::int64_t at) override;
+  std::vector<Attachment> attachments(std::int64_t entry_id) override;
+  void log_access(std::int64_t user, std::int64_t entry_id, const std::string& command, std::int64_t at) override;
+  std::vector<AccessRecord> access_log(std::optional<std::int64_t> entry_id) override;
+
+  std::vector<Entry> list(const EntryFilter& f, Secrecy clearance) override;
+  std::int64_t count(const EntryFilter& f, Secrecy clearance) override;
+  std::vector<Entry> search(const std::string& match, const EntryFilter& f, Secrecy clearance) override;
+
+  VerifyReport verify() override;
+  void reindex() override;
+  void backup(const std::string& destination) override;
+
+  sql::Connection& connection() { return conn_; }
+
+ private:
+  SqliteRegisterStore(const std::string& path, bool create, const Environment& env);
+  void migrate();
+  // Appends one audit row recording the current content of tbl/id.
+  void audit(const char* tbl, std::int64_t id, const char* action);
+  void audit_all_rows();  // right after init: the seeded rows enter the chain
+  std::string canonical_row(const std::string& tbl, std::int64_t id);
+  void require_write(const char* what) const;
+
+  sql::Connection conn_;
+  const Environment& env_;
+  int write_depth_ = 0;
+  int read_depth_ = 0;
+  std::int64_t actor_ = 0;
+  std::int64_t now_ = 0;
+  std::int64_t head_seq_ = 0;
+  std::string head_hash_;
+};
+
+// The canonical tables, in the order verify walks them.
+inline constexpr const char* kCanonicalTables[] = {"offices",     "units",   "users",        "registers",
+                                                   "urgencies",   "entries", "letters",      "stage_events",
+                                                   "attachment_blobs", "attachments", "access_log"};
+
+}  // namespace saraban::registry
