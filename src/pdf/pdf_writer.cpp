@@ -67,7 +67,7 @@ class DocumentWriter {
     page_refs.reserve(frame_.pages.size());
     for (const auto& page : frame_.pages) {
       write_page(page);
-      page_refs.push_back(pages_.back().page->GetObject()->Reference());
+      page_refs.push_back(pages_.back().page->Reference());
     }
     for (std::size_t i = 0; i < page_refs.size(); ++i) outline_pages.push_back({&page_refs[i], frame_.pages[i].height});
     embed_fonts();
@@ -85,7 +85,7 @@ class DocumentWriter {
 
  private:
   struct PageState {
-    PdfPage* page;
+    PdfObject* page;  // the page object; PoDoFo's PdfPage wrappers do not outlive its cache
     std::vector<std::size_t> fonts;  // indices into fonts_, in first-use order
     std::vector<std::pair<std::string, PdfReference>> images;
   };
@@ -145,7 +145,7 @@ class DocumentWriter {
   void write_page(const layout::PageFrame& frame) {
     PdfPage* page = doc_.CreatePage(PdfRect(0, 0, frame.width, frame.height));
     if (!page) throw Error(ErrorCode::PdfError, "cannot create page");
-    pages_.push_back(PageState{page, {}, {}});
+    pages_.push_back(PageState{page->GetObject(), {}, {}});
     PageState& state = pages_.back();
     ContentStream content(frame.height);
     for (const auto& item : frame.items) {
@@ -190,12 +190,12 @@ class DocumentWriter {
     d.AddKey("Rect", rect_array(field.x, page_height - field.y - field.height, field.x + field.width,
                                 page_height - field.y));
     d.AddKey("F", PdfObject(static_cast<pdf_int64>(4)));  // Print
-    d.AddKey("P", state.page->GetObject()->Reference());
+    d.AddKey("P", state.page->Reference());
     PdfDictionary ap;
     ap.AddKey("N", appearance->Reference());
     d.AddKey("AP", ap);
 
-    auto& page_dict = state.page->GetObject()->GetDictionary();
+    auto& page_dict = state.page->GetDictionary();
     if (!page_dict.HasKey("Annots")) page_dict.AddKey("Annots", PdfArray());
     page_dict.GetKey("Annots")->GetArray().push_back(widget->Reference());
     fields_.push_back(widget->Reference());
@@ -209,7 +209,7 @@ class DocumentWriter {
       fingerprint_.add(font->subset_tag());
     }
     for (auto& state : pages_) {
-      PdfObject* resources = state.page->GetResources();
+      PdfObject* resources = state.page->GetDictionary().GetKey("Resources");
       if (!resources) throw Error(ErrorCode::PdfError, "page without resources");
       if (!state.fonts.empty()) {
         PdfDictionary fonts;

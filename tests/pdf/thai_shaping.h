@@ -2,7 +2,7 @@
 // Test support: shape a string with HarfBuzz the way the layout stage does (script Thai,
 // language th, monotone character clusters) and hand back a TextRun for the PDF writer.
 // Header-only so other stages' tests can copy it.
-#include <hb.h>
+#include <harfbuzz/hb.h>
 
 #include <fstream>
 #include <iterator>
