@@ -46,7 +46,7 @@ void validate_utf8(std::string_view bytes) {
     for (std::size_t k = 1; k < length; ++k) {
       if (i + k >= n) bad_byte(i, "truncated sequence");
       const auto b = static_cast<unsigned char>(bytes[i + k]);
-      if (!is_continuation(b)) bad_byte(i + k, "truncated sequence (expected continuation byte)");
+      if (!is_continuation(b)) bad_byte(i, "incomplete sequence (a continuation byte is missing)");
       cp = (cp << 6) | (b & 0x3F);
     }
     // Overlongs are reported at the lead byte: the first byte that makes the sequence wrong.

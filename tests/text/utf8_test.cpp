@@ -44,7 +44,7 @@ TEST(Utf8, RejectsSurrogatesAndBeyondUnicode) {
 
 TEST(Utf8, RejectsTruncatedSequences) {
   EXPECT_EQ(failure_context("น\xE0\xB8"), "byte 3");      // cut at the end
-  EXPECT_EQ(failure_context("\xE0\xB8" "a"), "byte 2");  // continuation missing
+  EXPECT_EQ(failure_context("\xE0\xB8" "a"), "byte 0");  // continuation missing: named at the sequence start
 }
 
 TEST(Utf8, DecodesAndEncodesRoundTrip) {
