@@ -109,6 +109,26 @@ TEST(PdfStructure, EachGlyphsWidthIsTheFontsAdvance) {
   EXPECT_EQ(checked_fonts, 1);
 }
 
+// Laksaman reaches its shifted marks (ปี่, ผู้) through GSUB; their reverse cmap would be U+F7xx.
+TEST(PdfStructure, ToUnicodeComesFromClustersNeverFromPua) {
+  auto pdf = parse(write_pdf(letter(), PdfOptions{true, false}));
+  int cmaps = 0;
+  for (PdfObject* o : pdf->GetObjects()) {
+    if (!o->IsDictionary() || !o->GetDictionary().HasKey("ToUnicode")) continue;
+    PdfObject* cmap = resolve(*pdf, o->GetDictionary().GetKey("ToUnicode"));
+    char* raw = nullptr;
+    pdf_long len = 0;
+    cmap->GetStream()->GetFilteredCopy(&raw, &len);
+    std::string text(raw, static_cast<std::size_t>(len));
+    podofo_free(raw);
+    ++cmaps;
+    EXPECT_EQ(text.find("<F7"), std::string::npos) << text;
+    EXPECT_EQ(text.find("<>"), std::string::npos) << "no CID maps to nothing";
+    EXPECT_NE(text.find("<0E49>"), std::string::npos) << "MAI THO from the clusters";
+  }
+  EXPECT_EQ(cmaps, 1);
+}
+
 TEST(PdfStructure, SameFrameGivesSameBytes) {
   EXPECT_EQ(write_pdf(letter()), write_pdf(letter()));
 }
