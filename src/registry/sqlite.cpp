@@ -8,12 +8,19 @@ namespace saraban::registry::sql {
 void fail(sqlite3* db, int rc, std::string_view what) {
   std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   int primary = rc & 0xff;
+  // Conditions of the file itself are reported against the register's path, not the SQL.
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  if (file && *file && (primary == SQLITE_READONLY || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN ||
+                        primary == SQLITE_BUSY || primary == SQLITE_IOERR))
+    what = file;
   if (primary == SQLITE_READONLY)
     throw Error(ErrorCode::IoError, "the register is read-only (" + msg + "); nothing was changed", std::string(what));
   if (primary == SQLITE_FULL)
     throw Error(ErrorCode::IoError, "the disk is full (" + msg + "); nothing was changed", std::string(what));
   if (primary == SQLITE_CANTOPEN)
     throw Error(ErrorCode::IoError, "cannot open the register (" + msg + ")", std::string(what));
+  if (primary == SQLITE_IOERR)
+    throw Error(ErrorCode::IoError, "cannot read or write the register (" + msg + "); nothing was changed", std::string(what));
   if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
     throw Error(ErrorCode::DatabaseError, "not a Saraban register or damaged (" + msg + ")", std::string(what));
   if (primary == SQLITE_BUSY)

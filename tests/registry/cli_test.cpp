@@ -1,0 +1,122 @@
+// The command line end to end: JSON output, and bad input -> a clear message, a non-zero exit,
+// and the register exactly as it was.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "registry_test_support.h"
+
+namespace saraban::registry {
+namespace {
+
+using testing::content_digest;
+using testing::run_saraban;
+
+struct CliFixture : ::testing::Test {
+  std::string dir, db;
+  void SetUp() override {
+    dir = testing::temp_dir(std::string("cli-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    db = dir + "/var/registry.db";
+    ASSERT_EQ(sar({"init"}).status, 0);
+    ASSERT_EQ(sar({"user", "add", "somchai", "--role", "clerk"}, "admin").status, 0);
+    ASSERT_EQ(sar({"user", "add", "officer", "--role", "officer"}, "admin").status, 0);
+    ASSERT_EQ(sar({"user", "add", "boss", "--role", "director"}, "admin").status, 0);
+    auto r = sar({"--json", "receive", "--from", "โรงเรียนบ้านหนองบัว", "--subject", "ขอรายงานผลการใช้จ่ายงบประมาณ",
+                  "--dated", "2569-02-14"},
+                 "somchai");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  void TearDown() override {
+    ::chmod(db.c_str(), 0644);
+    ::chmod((dir + "/var").c_str(), 0755);
+    std::filesystem::remove_all(dir);
+  }
+  testing::RunResult sar(std::vector<std::string> args, const std::string& as = "", bool unprivileged = false) {
+    args.insert(args.begin(), {"--db", db});
+    return run_saraban(args, as, unprivileged);
+  }
+  // Runs a command that must be refused: non-zero exit, `expect` in the message, nothing changed.
+  void refused(std::vector<std::string> args, const std::string& as, const std::string& expect,
+               bool unprivileged = false) {
+    std::string before = content_digest(db);
+    auto r = sar(args, as, unprivileged);
+    EXPECT_NE(r.status, 0) << "accepted: " << args.front();
+    EXPECT_NE(r.err.find(expect), std::string::npos) << "message was: " << r.err;
+    EXPECT_EQ(content_digest(db), before) << "the register changed";
+  }
+};
+
+TEST_F(CliFixture, ReceivePrintsJsonWithTheNewNumber) {
+  auto r = sar({"--json", "receive", "--from", "สพฐ.", "--subject", "ขอเชิญประชุม", "--urgency", "ด่วน"}, "somchai");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"register\": \"receive\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"year\": 2569"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"number\": 2"), std::string::npos) << r.out;
+  auto v = sar({"verify"}, "somchai");
+  EXPECT_EQ(v.status, 0) << v.err;
+  auto s = sar({"search", "งบประมาณ"}, "somchai");
+  EXPECT_NE(s.out.find("ขอรายงานผลการใช้จ่ายงบประมาณ"), std::string::npos) << s.out;
+  auto l = sar({"--json", "list", "--register", "receive", "--year", "2026"}, "somchai");
+  EXPECT_NE(l.out.find("\"count\": 2"), std::string::npos) << l.out;
+  EXPECT_NE(l.out.find("\"dated\": \"2569-02-14\""), std::string::npos) << l.out;
+}
+
+TEST_F(CliFixture, BadInputIsRefusedAndChangesNothing) {
+  refused({"receive", "--from", "ก", "--subject", "ข"}, "ghost", "unknown user");
+  refused({"receive", "--from", "ก", "--subject", "ข"}, "", "no acting user: pass --as USER");
+  refused({"assign", "1", "--to", "officer"}, "somchai", "needs a director");
+  refused({"sign", "1"}, "somchai", "needs a signer");
+  refused({"dispatch", "1"}, "somchai", "is at stage 'received'");
+  refused({"receive", "--from", "ก", "--subject", "ข", "--dated", "2569-02-30"}, "somchai", "no such day");
+  refused({"receive", "--from", "ก", "--subject", "ข", "--dated", "14/02/2569"}, "somchai", "malformed date");
+  refused({"assign", "1", "--to", "officer", "--due", "next week"}, "boss", "malformed date");
+  refused({"receive", "--from", "ก", "--subject", "ข", "--file", dir + "/nope.pdf"}, "somchai", "nope.pdf");
+  refused({"receive", "--from", "ก", "--subject", "ข", "--file", dir}, "somchai", "is a directory");
+  refused({"show", "42"}, "somchai", "no such entry");
+  refused({"receive", "--subject", "ข"}, "somchai", "needs --from");
+  refused({"list", "--year", "twenty"}, "somchai", "malformed year");
+  refused({"import", "--csv", dir + "/missing.csv"}, "somchai", "missing.csv");
+  EXPECT_EQ(sar({"--db", dir + "/none.db", "list"}, "somchai").status, 66);
+}
+
+TEST_F(CliFixture, UnreadableLetterFileIsRefused) {
+  std::string letter = dir + "/letter.json";
+  std::ofstream(letter) << R"({"subject":"ตอบ"})";
+  ::chmod(letter.c_str(), 0);
+  refused({"draft", "1", "--letter", letter}, "officer", "cannot open file", /*unprivileged=*/true);
+}
+
+TEST_F(CliFixture, ReadOnlyRegisterIsRefusedUntouched) {
+  // Checkpoint so the whole register is in the main file, then make file and folder read-only.
+  ASSERT_EQ(testing::tamper(db, "PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
+  ::chmod(db.c_str(), 0444);
+  ::chmod((dir + "/var").c_str(), 0555);
+  std::string before = content_digest(db);
+  auto r = sar({"receive", "--from", "ก", "--subject", "ข"}, "somchai", /*unprivileged=*/true);
+  EXPECT_NE(r.status, 0);
+  EXPECT_FALSE(r.err.empty());
+  EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+  EXPECT_EQ(content_digest(db), before);
+}
+
+TEST_F(CliFixture, ReadOnlyFileInWritableFolderIsRefusedUntouched) {
+  ASSERT_EQ(testing::tamper(db, "PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
+  ::chmod(db.c_str(), 0444);
+  ::chmod((dir + "/var").c_str(), 0777);  // the folder stays writable: SQLite can make its -shm
+  std::string before = content_digest(db);
+  auto r = sar({"receive", "--from", "ก", "--subject", "ข"}, "somchai", /*unprivileged=*/true);
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("read-only"), std::string::npos) << r.err;
+  EXPECT_EQ(content_digest(db), before);
+}
+
+TEST_F(CliFixture, TamperedFieldMakesVerifyFailNamingTheEntry) {
+  ASSERT_EQ(testing::tamper(db, "UPDATE entries SET sender = 'ผู้อื่น' WHERE id = 1"), SQLITE_OK);
+  auto r = sar({"verify"}, "somchai");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("entry 1 (receive 2569/1)"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace saraban::registry

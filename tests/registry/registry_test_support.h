@@ -1,0 +1,193 @@
+#pragma once
+// Shared helpers of the registry tests: a temporary register, a settable clock, running the
+// real `saraban` binary, and a digest of a register's whole logical content.
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/environment.h"
+#include "registry/registry.h"
+#include "registry/sha256.h"
+#include "registry/sqlite_store.h"
+
+namespace saraban::registry::testing {
+
+// The system environment with a clock the test sets.
+class TestEnvironment final : public Environment {
+ public:
+  explicit TestEnvironment(std::int64_t now) : now_(now) {}
+  std::int64_t now() const override { return now_; }
+  void set_now(std::int64_t t) { now_ = t; }
+  std::optional<std::string> variable(std::string_view n) const override { return system_environment().variable(n); }
+  std::vector<std::uint8_t> read_file(const std::string& p) const override { return system_environment().read_file(p); }
+  void write_file_atomic(const std::string& p, std::span<const std::uint8_t> b) const override {
+    system_environment().write_file_atomic(p, b);
+  }
+
+ private:
+  std::int64_t now_;
+};
+
+// 2026-03-05 10:00 in Bangkok.
+inline constexpr std::int64_t kMarch2026 = 1772679600;
+
+inline std::string temp_dir(const std::string& name) {
+  std::string d = "/tmp/saraban-registry-test-" + name + "-" + std::to_string(::getpid());
+  std::filesystem::remove_all(d);
+  std::filesystem::create_directories(d);
+  return d;
+}
+
+// A register with the usual cast: clerk, director (cleared ลับมาก), officer, signer, and an
+// uncleared clerk 'nosy'.
+struct Fixture {
+  std::string dir;
+  std::string db;
+  TestEnvironment env{kMarch2026};
+  std::unique_ptr<SqliteRegisterStore> store;
+  std::unique_ptr<Registry> reg;
+  User admin, clerk, director, officer, signer, nosy, cleared_clerk;
+
+  explicit Fixture(const std::string& name) : dir(temp_dir(name)), db(dir + "/registry.db") {
+    store = SqliteRegisterStore::create(db, env);
+    reg = std::make_unique<Registry>(*store, env);
+    admin = reg->acting_user("admin");
+    reg->add_user(admin, "somchai", Role::Clerk, Secrecy::None);
+    reg->add_user(admin, "director", Role::Director, Secrecy::Secret);
+    reg->add_user(admin, "officer", Role::Officer, Secrecy::Secret);
+    reg->add_user(admin, "signer", Role::Signer, Secrecy::Secret);
+    reg->add_user(admin, "nosy", Role::Clerk, Secrecy::None);
+    reg->add_user(admin, "malee", Role::Clerk, Secrecy::TopSecret);
+    clerk = reg->acting_user("somchai");
+    director = reg->acting_user("director");
+    officer = reg->acting_user("officer");
+    signer = reg->acting_user("signer");
+    nosy = reg->acting_user("nosy");
+    cleared_clerk = reg->acting_user("malee");
+  }
+  ~Fixture() {
+    reg.reset();
+    store.reset();
+    std::filesystem::remove_all(dir);
+  }
+  Issued receive(const std::string& subject, Secrecy s = Secrecy::None, const User* who = nullptr) {
+    ReceiveRequest r;
+    r.sender = "โรงเรียนบ้านหนองบัว";
+    r.subject = subject;
+    r.secrecy = s;
+    return reg->receive(who ? *who : (s == Secrecy::None ? clerk : cleared_clerk), r);
+  }
+};
+
+struct RunResult {
+  int status = -1;  // exit status
+  std::string out;
+  std::string err;
+};
+
+// Runs the real binary with `args` (no shell), capturing stdout and stderr.
+// With `unprivileged`, a test running as root runs the binary as nobody, so file permissions
+// (a read-only register) apply as they do for a clerk.
+inline RunResult run_saraban(const std::vector<std::string>& args, const std::string& as_user = "",
+                             bool unprivileged = false) {
+  std::string dir = "/tmp/saraban-run-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  std::string out_path = dir + "/out", err_path = dir + "/err";
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::FILE* o = std::freopen(out_path.c_str(), "w", stdout);
+    std::FILE* e = std::freopen(err_path.c_str(), "w", stderr);
+    (void)o;
+    (void)e;
+    if (unprivileged && ::geteuid() == 0) {
+      if (::setgid(65534) != 0 || ::setuid(65534) != 0) std::_Exit(126);
+    }
+    if (!as_user.empty()) ::setenv("SARABAN_USER", as_user.c_str(), 1);
+    else ::unsetenv("SARABAN_USER");
+    std::vector<char*> argv;
+    std::string bin = SARABAN_BINARY;
+    argv.push_back(bin.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(bin.c_str(), argv.data());
+    std::_Exit(127);
+  }
+  int st = 0;
+  ::waitpid(pid, &st, 0);
+  RunResult r;
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  auto slurp = [](const std::string& p) {
+    std::string s;
+    if (std::FILE* f = std::fopen(p.c_str(), "rb")) {
+      char buf[4096];
+      std::size_t n;
+      while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
+      std::fclose(f);
+    }
+    return s;
+  };
+  r.out = slurp(out_path);
+  r.err = slurp(err_path);
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+// SHA-256 over every row of every table (sqlite_master order), read through a plain
+// connection: equal digests mean the register's content is exactly as it was.
+inline std::string content_digest(const std::string& db) {
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(raw);
+    return "cannot-open";
+  }
+  std::string all;
+  std::vector<std::string> tables;
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(raw,
+                     "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'entries_fts%' "
+                     "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                     -1, &s, nullptr);
+  while (sqlite3_step(s) == SQLITE_ROW) tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+  sqlite3_finalize(s);
+  for (const auto& t : tables) {
+    all += "#" + t + "\n";
+    sqlite3_prepare_v2(raw, ("SELECT * FROM " + t + " ORDER BY rowid").c_str(), -1, &s, nullptr);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(s); ++i) {
+        const void* b = sqlite3_column_blob(s, i);
+        all.append(b ? static_cast<const char*>(b) : "<null>", b ? static_cast<std::size_t>(sqlite3_column_bytes(s, i)) : 6);
+        all += '|';
+      }
+      all += '\n';
+    }
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(raw);
+  return sha256_hex(all);
+}
+
+// Runs `sql` on the register through a plain connection, as someone editing the file outside
+// Saraban would. Returns SQLite's result code.
+inline int tamper(const std::string& db, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  sqlite3_open(db.c_str(), &raw);
+  char* err = nullptr;
+  int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
+  if (err) {
+    std::fprintf(stderr, "tamper: %s\n", err);
+    sqlite3_free(err);
+  }
+  sqlite3_close(raw);
+  return rc;
+}
+
+}  // namespace saraban::registry::testing
