@@ -51,8 +51,11 @@ TEST(KnuthPlass, ForbiddenPenaltiesAreNeverBreaks) {
     items.push_back(BreakItem{BreakItem::Kind::Penalty, 0, 0, 0, 0, i % 2 ? 0.0 : kForbidden, false});
   }
   auto lines = break_lines(items, BreakParams{100, 100, true, 1});
-  for (const auto& l : lines)
-    if (l.end < items.size()) EXPECT_LT(items[l.end].penalty, kForbidden);
+  for (const auto& l : lines) {
+    if (l.end < items.size()) {
+      EXPECT_LT(items[l.end].penalty, kForbidden);
+    }
+  }
 }
 
 TEST(KnuthPlass, AnOverlongBoxStillGetsALine) {
