@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Register figures at N letters (default 100000): batch import and one-receive-per-command
+# throughput, search and list latency (through the command line and in-process), database size.
+#   bench/registry_bench.sh [N] [SAMPLE]
+set -euo pipefail
+N=${1:-100000}
+SAMPLE=${2:-200}
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$root/build/reg-rel
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j2 --target saraban registry_bench >/dev/null
+S=$build/src/cli/saraban
+work=$(mktemp -d /tmp/saraban-bench.XXXXXX)
+db=$work/registry.db
+trap 'rm -rf "$work"' EXIT
+
+# Realistic subjects of an educational service area office.
+python3 - "$N" > "$work/letters.csv" <<'PY'
+import random, sys
+n = int(sys.argv[1]); rnd = random.Random(2569)
+schools = ["โรงเรียนบ้านหนองบัว", "โรงเรียนวัดป่าตาล", "โรงเรียนอนุบาลเชียงใหม่", "โรงเรียนบ้านแม่ริม",
+  "โรงเรียนชุมชนบ้านสันทราย", "โรงเรียนบ้านดอนแก้ว", "โรงเรียนวัดศรีโสดา", "โรงเรียนบ้านโป่งน้อย",
+  "โรงเรียนบ้านห้วยทราย", "โรงเรียนวัดหนองคาย", "โรงเรียนบ้านสบเปิง", "โรงเรียนบ้านแม่แตง"]
+senders = schools + ["สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน", "สำนักงานศึกษาธิการจังหวัดเชียงใหม่",
+  "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเชียงใหม่", "องค์การบริหารส่วนจังหวัดเชียงใหม่", "กรมบัญชีกลาง"]
+heads = ["ขอรายงานผลการใช้จ่ายงบประมาณ", "ขอเชิญประชุม", "ขอส่งแผนปฏิบัติการประจำปีงบประมาณ", "ขออนุมัติโครงการ",
+  "รายงานผลการดำเนินงานโครงการ", "ขอความอนุเคราะห์ข้อมูล", "แจ้งการจัดสรรงบประมาณ", "ขอเชิญเข้าร่วมอบรมเชิงปฏิบัติการ",
+  "ขอส่งรายงานการประเมินตนเอง", "ขออนุญาตไปราชการ", "ขอเบิกเงินค่าตอบแทน", "ขอประชาสัมพันธ์", "แจ้งผลการคัดเลือก",
+  "ขอความร่วมมือ", "ขอส่งสำเนาคำสั่ง", "ขอยืมพัสดุ", "ขอรับการสนับสนุนงบประมาณ"]
+topics = ["โครงการอาหารกลางวัน", "โครงการพัฒนาคุณภาพผู้เรียน", "การจัดการเรียนการสอนภาษาอังกฤษ",
+  "นักเรียนพิการเรียนร่วม", "ครูอัตราจ้าง", "โรงเรียนคุณธรรม", "การทดสอบระดับชาติ O-NET", "ลูกเสือและเนตรนารี",
+  "การป้องกันยาเสพติดในสถานศึกษา", "ระบบดูแลช่วยเหลือนักเรียน", "การประกันคุณภาพภายใน", "ค่าจัดการเรียนการสอน",
+  "การซ่อมแซมอาคารเรียน", "คณะกรรมการสถานศึกษาขั้นพื้นฐาน", "การพัฒนาครูด้านดิจิทัล", "กีฬานักเรียน"]
+print("register,ref,dated,sender,recipient,subject,urgency,registered_at")
+urg = ["ปกติ"] * 12 + ["ด่วน", "ด่วนมาก", "ด่วนที่สุด"]
+for i in range(n):
+    s = rnd.choice(senders)
+    subj = f"{rnd.choice(heads)}{rnd.choice(topics)} {rnd.choice(schools)} ประจำปีการศึกษา ๒๕๖{rnd.randint(7,9)}"
+    day = 1 + i * 300 // n
+    m, d = 1 + (day - 1) // 28 % 12, 1 + (day - 1) % 28
+    print(f'receive,ศธ ๐๔๐๔๗.{rnd.randint(100,999)}/{i+1},2569-{m:02d}-{d:02d},{s},ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา,"{subj}",{rnd.choice(urg)},2569-{m:02d}-{d:02d} {8 + i % 9:02d}:{i % 60:02d}')
+PY
+
+now_ms() { date +%s%N | cut -c1-13; }
+stats() {  # median and p95 of the numbers on stdin (ms)
+  sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; p=a[int(0.95*NR+0.5)]; if (p=="") p=a[NR]; printf "median %.1f ms, p95 %.1f ms (%d runs)", m, p, NR}'
+}
+
+"$S" --db "$db" init >/dev/null
+"$S" --db "$db" --as admin user add clerk --role clerk >/dev/null
+
+t0=$(now_ms)
+"$S" --db "$db" --as clerk import --csv "$work/letters.csv" >/dev/null
+t1=$(now_ms)
+import_ms=$((t1 - t0))
+echo "batch import of $N letters: $import_ms ms = $(awk -v n="$N" -v ms="$import_ms" 'BEGIN{printf "%.0f", n/(ms/1000)}') receives/s"
+
+t0=$(now_ms)
+for i in $(seq 1 "$SAMPLE"); do
+  "$S" --db "$db" --as clerk receive --from "โรงเรียนบ้านหนองบัว" --subject "ขอรายงานผลการใช้จ่ายงบประมาณ ครั้งที่ $i" >/dev/null
+done
+t1=$(now_ms)
+echo "one receive per command ($SAMPLE commands on $N letters): $(awk -v n="$SAMPLE" -v ms="$((t1 - t0))" 'BEGIN{printf "%.0f receives/s (%.1f ms each)", n/(ms/1000), ms/n}')"
+
+queries=(งบประมาณ ขอเชิญประชุม โครงการอาหารกลางวัน หนองบัว ภาษาอังกฤษ ครูอัตราจ้าง ยาเสพติด อาคารเรียน O-NET "การประกันคุณภาพ")
+for q in "${queries[@]}"; do
+  n=$("$S" --db "$db" --as clerk --json search "$q" --limit 100000 | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')
+  echo "  search '$q': $n letters"
+done | head -20
+echo -n "search through the command line (process start included, 50 newest hits): "
+for r in $(seq 1 5); do for q in "${queries[@]}"; do
+  t0=$(now_ms); "$S" --db "$db" --as clerk search "$q" >/dev/null; t1=$(now_ms); echo $((t1 - t0))
+done; done | stats; echo
+echo -n "list one page of 100 through the command line: "
+for r in $(seq 1 20); do
+  t0=$(now_ms); "$S" --db "$db" --as clerk list --register receive --number-from $((r * 4000)) --limit 100 >/dev/null; t1=$(now_ms); echo $((t1 - t0))
+done | stats; echo
+
+t0=$(now_ms); "$S" --db "$db" --as clerk verify >/dev/null; t1=$(now_ms)
+echo "verify of the whole register: $((t1 - t0)) ms"
+sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1 || true
+size=$(stat -c %s "$db")
+echo "database size: $size bytes ($(awk -v s="$size" -v n="$N" 'BEGIN{printf "%.1f MB, %.0f bytes per letter", s/1048576, s/n}'))"
+
+echo "in-process (Google Benchmark, on the same register):"
+REGISTRY_BENCH_N=$N REGISTRY_BENCH_DB=$db "$build/bench/registry_bench" \
+  --benchmark_filter='BatchReceive|SingleReceive|Search|List' 2>/dev/null | grep -E "^BM_" | grep -vE "_stddev|_cv"
