@@ -38,6 +38,7 @@ int typeset(const GlobalOptions&, const std::vector<std::string>& args) {
       else throw Error(ErrorCode::InvalidInput, "expected thai or arabic, got '" + d + "'", a);
     } else if (a == "--font") font = r.value_of(a);
     else if (a == "--size") opt.size = parse_double(a, r.value_of(a));
+    else if (a == "--page-numbers") opt.page_numbers = true;
     else if (a == "--indent") opt.first_line_indent_cm = parse_double(a, r.value_of(a));
     else if (!a.empty() && a[0] == '-') throw Error(ErrorCode::InvalidInput, "unknown option", a);
     else if (input.empty()) input = a;

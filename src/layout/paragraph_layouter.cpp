@@ -379,6 +379,18 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
       }
       append_clusters(*run, *p.shaped, word, first);
     }
+    // A line broken at a space keeps that space in the text layer (copy, search and line-join
+    // checks see the word boundary), drawn at a tiny size so it adds nothing to the measure.
+    if (!ls.last && ls.end < b.pieces.size() && b.pieces[ls.end].kind == Piece::Kind::Space) {
+      const Piece& sp = b.pieces[ls.end];
+      const Item& it = b.items[sp.item];
+      constexpr double kTrailingSpaceSize = 0.5;
+      TextRun tail{it.font->program(), kTrailingSpaceSize, it.color, {}, {}, {}};
+      for (const auto& g : sp.shaped->glyphs)
+        tail.glyphs.push_back(PlacedGlyph{g.glyph_id, pen, 0, it.font->to_pt(g.x_advance, kTrailingSpaceSize)});
+      tail.clusters.push_back(GlyphCluster{0, static_cast<std::uint32_t>(tail.glyphs.size()), " "});
+      line.runs.push_back(std::move(tail));
+    }
     line.width = pen - x0;
     line.descent = line.height - line.ascent;
     // Drop runs that ended up empty (a tab at a run's start).

@@ -55,7 +55,7 @@ DocumentFrame typeset_text(FontSet& fonts, const std::string& clean_text, const 
   PageComposer composer(layouter, geo);
   const auto digits = options.digits.value_or(text::DigitStyle::Thai);
   const double size = options.size;
-  composer.set_decorator([&layouter, &geo, digits, size](const PageInfo& page) {
+  if (options.page_numbers) composer.set_decorator([&layouter, &geo, digits, size](const PageInfo& page) {
     std::vector<FrameItem> items;
     if (page.index == 0) return items;
     ParagraphStyle st;

@@ -18,13 +18,14 @@ struct TypesetOptions {
   std::optional<text::DigitStyle> digits;  // unset: digits as typed
   double size = 16;
   double first_line_indent_cm = 2.5;
+  bool page_numbers = false;  // "- n -" at the top centre of pages after the first
   std::string title;
 };
 
 // Splits cleaned text into paragraphs (blank lines separate them).
 std::vector<std::string> split_paragraphs(const std::string& text);
 
-// Lays out already-cleaned text. Pages after the first carry "- n -" at the top centre.
+// Lays out already-cleaned text.
 DocumentFrame typeset_text(FontSet& fonts, const std::string& clean_text, const TypesetOptions& options,
                            std::int64_t created);
 

@@ -57,6 +57,8 @@ const Case kCases[] = {
     {"align-thai-distributed", kAlignText, "--width 10 --align thai-distributed", false},
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
 class GoldenRaster : public ::testing::TestWithParam<Case> {};
 
 TEST_P(GoldenRaster, MatchesTheGoldenPage) {
