@@ -246,8 +246,8 @@ void LetterBuilder::add_ref_and_address(bool print_address) {
 }
 
 std::vector<layout::FrameItem> LetterBuilder::line_items(const std::string& text, ParagraphStyle st, double x,
-                                                         double baseline) {
-  auto lines = layouter_.layout(Paragraph::plain(text, st), column_width());
+                                                         double baseline, double width) {
+  auto lines = layouter_.layout(Paragraph::plain(text, st), width > 0 ? width : column_width());
   std::vector<layout::FrameItem> out;
   double y = baseline;
   for (const auto& line : lines) {
@@ -382,11 +382,13 @@ layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
     if (!l_.secrecy.empty()) {
       ParagraphStyle st = centred(true, t_.secrecy_size_pt);
       st.color = t_.mark_colour();
-      put(line_items(l_.secrecy, st, margin_left(), cm(t_.secrecy_top_baseline_cm)));
-      put(line_items(l_.secrecy, st, margin_left(), cm(t_.secrecy_bottom_baseline_cm)));
+      // Marks and page numbers centre on the page, not on the text column.
+      put(line_items(l_.secrecy, st, 0, cm(t_.secrecy_top_baseline_cm), cm(t_.page_width_cm)));
+      put(line_items(l_.secrecy, st, 0, cm(t_.secrecy_bottom_baseline_cm), cm(t_.page_width_cm)));
     }
     if (page.index > 0)
-      put(line_items("- " + number(page.index + 1) + " -", centred(), margin_left(), cm(t_.page_number_baseline_cm)));
+      put(line_items("- " + number(page.index + 1) + " -", centred(), 0, cm(t_.page_number_baseline_cm),
+                     cm(t_.page_width_cm)));
     if (page.index + 1 < page.count) {
       std::string words = first_words(page.next_page_first_text);
       if (!words.empty()) {

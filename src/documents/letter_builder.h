@@ -61,7 +61,8 @@ class LetterBuilder {
   layout::DocumentFrame finish(const std::string& title);
 
  private:
-  std::vector<layout::FrameItem> line_items(const std::string& text, layout::ParagraphStyle st, double x, double baseline);
+  std::vector<layout::FrameItem> line_items(const std::string& text, layout::ParagraphStyle st, double x, double baseline,
+                                            double width = 0);
 
   const Environment& env_;
   layout::ParagraphLayouter& layouter_;

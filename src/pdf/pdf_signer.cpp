@@ -1,0 +1,268 @@
+#include "pdf/pdf_signer.h"
+
+#include <openssl/bio.h>
+#include <openssl/cms.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pkcs12.h>
+#include <openssl/x509.h>
+#include <podofo/podofo.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <memory>
+#include <string_view>
+
+#include "base/error.h"
+
+namespace saraban::pdf {
+
+using namespace PoDoFo;
+
+namespace {
+
+constexpr std::size_t kContentsBytes = 16384;  // room for the DER signature with its chain
+
+template <typename T, void (*F)(T*)>
+struct Deleter {
+  void operator()(T* p) const { F(p); }
+};
+using Pkcs12Ptr = std::unique_ptr<PKCS12, Deleter<PKCS12, PKCS12_free>>;
+using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
+using CertPtr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
+using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
+using CmsPtr = std::unique_ptr<CMS_ContentInfo, Deleter<CMS_ContentInfo, CMS_ContentInfo_free>>;
+void free_chain(STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); }
+using ChainPtr = std::unique_ptr<STACK_OF(X509), Deleter<STACK_OF(X509), free_chain>>;
+
+std::string openssl_error() {
+  unsigned long e = ERR_get_error();
+  if (!e) return "unknown OpenSSL error";
+  char buf[256];
+  ERR_error_string_n(e, buf, sizeof buf);
+  ERR_clear_error();
+  return buf;
+}
+
+struct Credentials {
+  KeyPtr key;
+  CertPtr cert;
+  ChainPtr chain;
+};
+
+Credentials open_pkcs12(const SignRequest& r) {
+  const unsigned char* p = r.pkcs12.data();
+  Pkcs12Ptr p12(d2i_PKCS12(nullptr, &p, static_cast<long>(r.pkcs12.size())));
+  if (!p12) throw Error(ErrorCode::InvalidInput, "not a PKCS#12 (.p12) file", r.source);
+  if (!PKCS12_verify_mac(p12.get(), r.password.c_str(), static_cast<int>(r.password.size()))) {
+    ERR_clear_error();
+    throw Error(ErrorCode::InvalidInput, "wrong password for the certificate file", r.source);
+  }
+  EVP_PKEY* key = nullptr;
+  X509* cert = nullptr;
+  STACK_OF(X509)* chain = nullptr;
+  if (!PKCS12_parse(p12.get(), r.password.c_str(), &key, &cert, &chain))
+    throw Error(ErrorCode::InvalidInput, "cannot read the key and certificate: " + openssl_error(), r.source);
+  Credentials c{KeyPtr(key), CertPtr(cert), ChainPtr(chain)};
+  if (!c.key || !c.cert) throw Error(ErrorCode::InvalidInput, "the file holds no private key and certificate", r.source);
+  return c;
+}
+
+std::string pdf_time(std::int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%SZ", &tm);
+  return buf;
+}
+
+std::string pdf_text_string(const std::string& utf8) {
+  std::string out;
+  PdfObject(PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str()))).ToString(out, ePdfWriteMode_Clean);
+  return out;
+}
+
+std::string serialize(const PdfObject& o) {
+  std::string s;
+  o.ToString(s, ePdfWriteMode_Clean);
+  return s;
+}
+
+// The byte offset after the last "startxref".
+long long previous_xref(std::string_view file) {
+  std::size_t at = file.rfind("startxref");
+  if (at == std::string_view::npos) throw Error(ErrorCode::PdfError, "no startxref in the file");
+  at += 9;
+  while (at < file.size() && (file[at] == ' ' || file[at] == '\r' || file[at] == '\n')) ++at;
+  long long v = 0;
+  bool any = false;
+  while (at < file.size() && file[at] >= '0' && file[at] <= '9') {
+    v = v * 10 + (file[at++] - '0');
+    any = true;
+  }
+  if (!any) throw Error(ErrorCode::PdfError, "malformed startxref");
+  std::string_view rest = file.substr(static_cast<std::size_t>(v), 4);
+  if (rest != "xref")
+    throw Error(ErrorCode::PdfError, "the file uses a cross-reference stream; only classic cross-reference tables can be updated");
+  return v;
+}
+
+std::string field_name(const PdfDictionary& d) {
+  const PdfObject* t = d.GetKey("T");
+  if (!t || !t->IsString()) return {};
+  return t->GetString().GetStringUtf8();
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> sign_pdf(const std::vector<std::uint8_t>& pdf, const SignRequest& request) {
+  Credentials cred = open_pkcs12(request);  // a wrong password stops here, before anything else
+  std::string_view file(reinterpret_cast<const char*>(pdf.data()), pdf.size());
+  const long long prev = previous_xref(file);
+
+  PdfError::EnableDebug(false);  // PoDoFo would print the trailers it reads
+  PdfError::EnableLogging(false);
+  PdfMemDocument doc;
+  try {
+    doc.LoadFromBuffer(file.data(), static_cast<long>(file.size()));
+  } catch (const PdfError& e) {
+    throw Error(ErrorCode::PdfError, std::string("cannot read the PDF: ") + PdfError::ErrorMessage(e.GetError()));
+  }
+  PdfVecObjects& objects = doc.GetObjects();
+  const PdfObject* trailer = doc.GetTrailer();
+  PdfObject* catalog = doc.GetCatalog();
+  if (!catalog) throw Error(ErrorCode::PdfError, "the PDF has no catalog");
+  PdfObject* form = catalog->GetDictionary().GetKey("AcroForm");
+  if (form && form->IsReference()) form = objects.GetObject(form->GetReference());
+  PdfObject* fields = form && form->IsDictionary() ? form->GetDictionary().GetKey("Fields") : nullptr;
+  if (fields && fields->IsReference()) fields = objects.GetObject(fields->GetReference());
+  if (!fields || !fields->IsArray()) throw Error(ErrorCode::InvalidInput, "the PDF has no signature fields to sign");
+
+  PdfObject* widget = nullptr;
+  std::vector<std::string> names;
+  for (const auto& f : fields->GetArray()) {
+    if (!f.IsReference()) continue;
+    PdfObject* o = objects.GetObject(f.GetReference());
+    if (!o || !o->IsDictionary()) continue;
+    const PdfObject* ft = o->GetDictionary().GetKey("FT");
+    if (!ft || !ft->IsName() || ft->GetName().GetName() != "Sig") continue;
+    const std::string name = field_name(o->GetDictionary());
+    names.push_back(name);
+    const bool signed_already = o->GetDictionary().HasKey("V");
+    if (!request.field.empty() ? name == request.field : !signed_already) {
+      if (signed_already) throw Error(ErrorCode::InvalidInput, "the signature field is already signed", name);
+      widget = o;
+      break;
+    }
+  }
+  if (!widget) {
+    if (!request.field.empty()) throw Error(ErrorCode::InvalidInput, "no signature field of that name", request.field);
+    throw Error(ErrorCode::InvalidInput, "every signature field is already signed");
+  }
+
+  const PdfObject* size_obj = trailer->GetDictionary().GetKey("Size");
+  const long long sig_num = size_obj ? size_obj->GetNumber() : static_cast<long long>(objects.GetObjectCount()) + 1;
+
+  std::string update = "\n";
+  struct Entry {
+    long long num, gen, offset;
+  };
+  std::vector<Entry> entries;
+  const std::size_t base = pdf.size();
+  auto begin_obj = [&](long long num, long long gen) {
+    entries.push_back({num, gen, static_cast<long long>(base + update.size())});
+    update += std::to_string(num) + " " + std::to_string(gen) + " obj\n";
+  };
+
+  // The signature dictionary with fixed-size placeholders for /ByteRange and /Contents.
+  begin_obj(sig_num, 0);
+  update += "<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/adbe.pkcs7.detached";
+  const std::size_t range_at = base + update.size() + std::strlen("/ByteRange[");
+  update += "/ByteRange[" + std::string(43, ' ') + "]";
+  update += "/Contents";
+  const std::size_t contents_at = base + update.size();
+  update += "<" + std::string(kContentsBytes * 2, '0') + ">";
+  update += "/M" + pdf_text_string(pdf_time(request.time));
+  if (!request.reason.empty()) update += "/Reason" + pdf_text_string(request.reason);
+  {
+    char name[256] = {0};
+    X509_NAME_get_text_by_NID(X509_get_subject_name(cred.cert.get()), NID_commonName, name, sizeof name - 1);
+    if (name[0]) update += "/Name" + pdf_text_string(name);
+  }
+  update += ">>\nendobj\n";
+
+  // The field, now pointing at its value.
+  {
+    PdfObject copy(widget->GetDictionary());
+    copy.GetDictionary().AddKey("V", PdfReference(static_cast<pdf_objnum>(sig_num), 0));
+    begin_obj(widget->Reference().ObjectNumber(), widget->Reference().GenerationNumber());
+    update += serialize(copy) + "\nendobj\n";
+  }
+  // /SigFlags 3: the document has signatures; change it only by appending.
+  {
+    PdfObject* holder = catalog;
+    PdfObject copy(catalog->GetDictionary());
+    PdfObject* form_in_copy = copy.GetDictionary().GetKey("AcroForm");
+    if (form_in_copy && form_in_copy->IsDictionary()) {
+      form_in_copy->GetDictionary().AddKey("SigFlags", PdfObject(static_cast<pdf_int64>(3)));
+    } else if (form && form->IsDictionary()) {
+      holder = form;
+      copy = PdfObject(form->GetDictionary());
+      copy.GetDictionary().AddKey("SigFlags", PdfObject(static_cast<pdf_int64>(3)));
+    }
+    begin_obj(holder->Reference().ObjectNumber(), holder->Reference().GenerationNumber());
+    update += serialize(copy) + "\nendobj\n";
+  }
+
+  const long long xref_at = static_cast<long long>(base + update.size());
+  update += "xref\n0 1\n0000000000 65535 f \n";
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.num < b.num; });
+  for (const auto& e : entries) {
+    char line[64];
+    std::snprintf(line, sizeof line, "%lld 1\n%010lld %05lld n \n", e.num, e.offset, e.gen);
+    update += line;
+  }
+  PdfObject new_trailer(trailer->GetDictionary());
+  new_trailer.GetDictionary().AddKey("Size", PdfObject(static_cast<pdf_int64>(sig_num + 1)));
+  new_trailer.GetDictionary().AddKey("Prev", PdfObject(static_cast<pdf_int64>(prev)));
+  new_trailer.GetDictionary().RemoveKey("XRefStm");
+  update += "trailer\n" + serialize(new_trailer) + "\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
+
+  std::vector<std::uint8_t> out(pdf);
+  out.insert(out.end(), update.begin(), update.end());
+
+  // Byte ranges: everything but the /Contents hex string (its angle brackets included).
+  const std::size_t gap_end = contents_at + kContentsBytes * 2 + 2;
+  char ranges[64];
+  int n = std::snprintf(ranges, sizeof ranges, "0 %zu %zu %zu", contents_at, gap_end, out.size() - gap_end);
+  if (n <= 0 || n > 43) throw Error(ErrorCode::Internal, "byte range does not fit its placeholder");
+  std::memcpy(out.data() + range_at, ranges, static_cast<std::size_t>(n));
+
+  BioPtr data(BIO_new(BIO_s_mem()));
+  BIO_write(data.get(), out.data(), static_cast<int>(contents_at));
+  BIO_write(data.get(), out.data() + gap_end, static_cast<int>(out.size() - gap_end));
+  CmsPtr cms(CMS_sign(nullptr, nullptr, cred.chain.get(), nullptr, CMS_DETACHED | CMS_BINARY | CMS_PARTIAL));
+  if (!cms) throw Error(ErrorCode::Internal, "CMS_sign: " + openssl_error());
+  if (!CMS_add1_signer(cms.get(), cred.cert.get(), cred.key.get(), EVP_sha256(), CMS_BINARY))
+    throw Error(ErrorCode::InvalidInput, "cannot sign with this key: " + openssl_error(), request.source);
+  if (!CMS_final(cms.get(), data.get(), nullptr, CMS_DETACHED | CMS_BINARY))
+    throw Error(ErrorCode::Internal, "CMS_final: " + openssl_error());
+  unsigned char* der = nullptr;
+  int der_len = i2d_CMS_ContentInfo(cms.get(), &der);
+  if (der_len <= 0) throw Error(ErrorCode::Internal, "cannot encode the signature: " + openssl_error());
+  std::unique_ptr<unsigned char, void (*)(unsigned char*)> der_owner(der, [](unsigned char* p) { OPENSSL_free(p); });
+  if (static_cast<std::size_t>(der_len) > kContentsBytes)
+    throw Error(ErrorCode::InvalidInput, "the signature is larger than its reserved space (certificate chain too long)",
+                request.source);
+  static const char* hex = "0123456789ABCDEF";
+  for (int i = 0; i < der_len; ++i) {
+    out[contents_at + 1 + static_cast<std::size_t>(i) * 2] = static_cast<std::uint8_t>(hex[der[i] >> 4]);
+    out[contents_at + 2 + static_cast<std::size_t>(i) * 2] = static_cast<std::uint8_t>(hex[der[i] & 15]);
+  }
+  return out;
+}
+
+}  // namespace saraban::pdf
