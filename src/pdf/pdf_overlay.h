@@ -1,0 +1,36 @@
+#pragma once
+// Draws frame items over the first page of an existing PDF (the receive stamp on an incoming
+// letter) and returns the whole document as new bytes; the input is never modified.
+// The page's own content is wrapped in q/Q so its graphics state cannot leak into the overlay,
+// and items are placed in the page as a reader sees it: top-left of the visible (crop) box,
+// after /Rotate, y down, in points, exactly like a PageFrame.
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "layout/frame.h"
+
+namespace saraban::pdf {
+
+// The first page as displayed: width and height of its crop box after /Rotate (pt).
+struct VisiblePage {
+  double width = 0;
+  double height = 0;
+  int rotate = 0;  // 0, 90, 180 or 270 (the page's own /Rotate, normalised)
+};
+
+// Builds the overlay once the page's visible size is known (e.g. to align at the top right).
+using OverlayLayout = std::function<std::vector<layout::FrameItem>(const VisiblePage&)>;
+
+// TextRun, Rect and Path items are supported; Image and SignatureField give InvalidInput.
+// Unparseable, encrypted or page-less input gives Error(PdfError) saying which. The same
+// input and items always give the same bytes.
+std::vector<std::uint8_t> overlay_first_page(std::span<const std::uint8_t> original_pdf,
+                                             const std::vector<layout::FrameItem>& items);
+std::vector<std::uint8_t> overlay_first_page(std::span<const std::uint8_t> original_pdf, const OverlayLayout& layout);
+
+// The first page's visible size without changing anything; same errors as above.
+VisiblePage first_page_geometry(std::span<const std::uint8_t> original_pdf);
+
+}  // namespace saraban::pdf
