@@ -38,7 +38,7 @@ std::string sample_text(int paragraphs) {
 void BM_TypesetPages(benchmark::State& state) {
   const Environment& env = system_environment();
   // ~3.3 paragraphs of this length fill an A4 page at 16 pt.
-  const std::string text = text::clean_text(sample_text(static_cast<int>(state.range(0)) * 10 / 3)).text;
+  const std::string text = text::clean_text(sample_text(static_cast<int>(state.range(0)) * 13 / 3)).text;
   layout::TypesetOptions opt;
   std::size_t pages = 0, bytes = 0;
   for (auto _ : state) {

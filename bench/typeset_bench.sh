@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1795258800
 
 # 100 pages of our own Thai text (the manual sample repeated), and a one-page text.
-for i in $(seq 1 14); do cat samples/texts/manual.txt; echo; done > "$work/100.txt"
+for i in $(seq 1 52); do cat samples/texts/manual.txt; echo; done > "$work/100.txt"
 cp samples/texts/letter-body.txt "$work/1.txt"
 
 echo "== Google Benchmark (in process)"
