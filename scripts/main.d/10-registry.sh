@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The main job's register: var/registry.db. A new register is created with sample users and a
+# day of sample correspondence taken through every stage; an existing one is only verified,
+# never rewritten.
+set -euo pipefail
+bin="$1"
+db=var/registry.db
+s() { "$bin" --db "$db" "$@"; }
+if [ ! -f "$db" ]; then
+  s init
+  s --as admin office set --name "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเชียงใหม่ เขต ๕" --prefix "ศธ ๐๔๑๗๕"
+  s --as admin user add somsri --role clerk --clearance ลับ
+  s --as admin user add wichai --role director --clearance ลับ
+  s --as admin user add napa --role officer
+  s --as admin user add prasert --role signer --clearance ลับมาก
+  id=$(s --as somsri --json receive --from "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน" \
+        --subject "ขอเชิญประชุมชี้แจงการจัดสรรงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. ๒๕๗๐" \
+        --ref "ศธ ๐๔๐๐๖/ว ๑๒๓๔" --dated 2026-11-16 --urgency ด่วน | tr -d "\n " | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+  s --as somsri receive --from "โรงเรียนบ้านสันป่าตอง" --subject "รายงานผลการสำรวจความพร้อมด้านคอมพิวเตอร์และอินเทอร์เน็ต" --dated 2026-11-18 >/dev/null
+  s --as somsri receive --from "สำนักงานศึกษาธิการจังหวัดเชียงใหม่" --subject "ขอความร่วมมือสำรวจข้อมูลบุคลากร" --secrecy ลับ >/dev/null
+  s --as wichai assign "$id" --to napa --due 2026-11-25 --note "ดำเนินการ"
+  s --as napa draft "$id" --letter samples/letters/external.json
+  s --as wichai review "$id" --approve --note "ถูกต้อง"
+  s --as prasert sign "$id"
+  s --as somsri dispatch "$id" --via "ระบบสารบรรณอิเล็กทรอนิกส์"
+  s --as somsri file "$id" --keep-years 10
+fi
+s --as admin verify
+s --as admin list --register receive --year 2569
