@@ -15,6 +15,7 @@
 #include "base/environment.h"
 #include "base/error.h"
 #include "cli/command.h"
+#include "documents/receive_stamp.h"
 #include "registry/calendar.h"
 #include "registry/registry.h"
 #include "registry/sqlite_store.h"
@@ -41,7 +42,8 @@ Session open_session(const GlobalOptions& g) {
   Session s;
   std::string who = acting_name(g);
   s.store = SqliteRegisterStore::open(g.db, system_environment());
-  s.registry = std::make_unique<Registry>(*s.store, system_environment());
+  static documents::EngineReceiveStamper stamper(system_environment());  // loads fonts only when stamping
+  s.registry = std::make_unique<Registry>(*s.store, system_environment(), &stamper);
   s.actor = s.registry->acting_user(who);
   return s;
 }

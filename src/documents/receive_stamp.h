@@ -1,0 +1,64 @@
+#pragma once
+// The receive stamp (ตรารับหนังสือ): a box at the top right of an incoming letter's first page
+// with the office, เลขรับ, วันที่ and เวลา, laid out by the engine from
+// templates/receive_stamp.json and drawn over the original with pdf::overlay_first_page.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/environment.h"
+#include "layout/frame.h"
+#include "layout/paragraph.h"
+#include "layout/paragraph_layouter.h"
+#include "registry/pdf_intake.h"
+
+namespace saraban::documents {
+
+struct ReceiveStampLine {
+  std::string text;  // with {office} {number} {date} {time}
+  layout::Alignment align = layout::Alignment::Left;
+  bool bold = false;
+};
+
+struct ReceiveStampTemplate {
+  double box_width_cm = 5.0;
+  double box_height_cm = 2.5;
+  double top_cm = 1.0;    // from the visible page's top edge to the box
+  double right_cm = 1.0;  // from the visible page's right edge to the box
+  double padding_cm = 0.2;
+  double border_pt = 0.8;
+  double font_size_pt = 12;
+  double min_font_size_pt = 8;  // a long line shrinks to fit down to this, then wraps
+  layout::Color color{0, 0, 0.5};
+  std::vector<ReceiveStampLine> lines;
+};
+
+// Parses a template; unknown keys and wrong types are errors naming the key.
+ReceiveStampTemplate parse_receive_stamp_template(std::string_view json, const std::string& source);
+// The copy of templates/receive_stamp.json built into the binary.
+std::string_view builtin_receive_stamp_template();
+// SARABAN_TEMPLATES=DIR: DIR/receive_stamp.json; else the built-in copy.
+ReceiveStampTemplate load_receive_stamp_template(const Environment& env);
+
+// The stamp's frame items for a visible page `page_width` pt wide (top-left origin, y down).
+std::vector<layout::FrameItem> layout_receive_stamp(layout::ParagraphLayouter& layouter, const ReceiveStampTemplate& t,
+                                                    const registry::ReceiveStampText& text, double page_width);
+
+// The register's stamper. Fonts and the template load on first use, so constructing one for a
+// command that never stamps costs nothing.
+class EngineReceiveStamper final : public registry::ReceiveStamper {
+ public:
+  explicit EngineReceiveStamper(const Environment& env);
+  ~EngineReceiveStamper() override;
+  std::vector<std::uint8_t> stamp(const std::vector<std::uint8_t>& original_pdf,
+                                  const registry::ReceiveStampText& text) override;
+
+ private:
+  struct Engine;
+  const Environment& env_;
+  std::unique_ptr<Engine> engine_;
+};
+
+}  // namespace saraban::documents
