@@ -171,7 +171,7 @@ void LetterBuilder::add_signature(const Signer& s, const std::string& closing, d
 
 void LetterBuilder::add_stamp() {
   const double d = cm(t_.stamp_diameter_cm);
-  const double size = t_.body_size_pt * 0.75;
+  const double size = t_.body_size_pt * 0.6;
   const double lh = layouter_.line_height(FontStyle::Bold, size);
   ParagraphStyle st = centred(true, size);
   const double centre = cm(t_.signature_centre_cm);
@@ -414,7 +414,7 @@ layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
   for (const auto& b : doc.bookmarks) {
     if (b.title == kStampMarker) {
       // Rings centred on the office name's lines.
-      const double lh = layouter_.line_height(FontStyle::Bold, t_.body_size_pt * 0.75);
+      const double lh = layouter_.line_height(FontStyle::Bold, t_.body_size_pt * 0.6);
       std::size_t lines = 0;
       for (const auto& p : paragraphs_)
         if (p.bookmark == kStampMarker) lines = layouter_.layout(p, column_width()).size();
