@@ -86,6 +86,24 @@ sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1 || true
 size=$(stat -c %s "$db")
 echo "database size: $size bytes ($(awk -v s="$size" -v n="$N" 'BEGIN{printf "%.1f MB, %.0f bytes per letter", s/1048576, s/n}'))"
 
+# The "done when" line literally: 8 processes x 250 `saraban receive` commands at once.
+cdb=$work/concurrent.db
+"$S" --db "$cdb" init >/dev/null
+"$S" --db "$cdb" --as admin user add clerk --role clerk >/dev/null
+t0=$(now_ms)
+for p in 1 2 3 4 5 6 7 8; do
+  ( for i in $(seq 1 250); do
+      "$S" --db "$cdb" --as clerk receive --from "process $p" --subject "ขอเชิญประชุม $p-$i" >/dev/null || echo "FAILED $p-$i" >&2
+    done ) &
+done
+wait
+t1=$(now_ms)
+"$S" --db "$cdb" --as clerk --json list --register receive | python3 -c '
+import json, sys
+ns = sorted(e["number"] for e in json.load(sys.stdin)["entries"])
+print("8 x 250 concurrent receive commands: %d numbers, exactly 1..2000: %s" % (len(ns), ns == list(range(1, 2001))))'
+echo "  took $((t1 - t0)) ms; verify: $("$S" --db "$cdb" --as clerk verify | cut -c1-60)"
+
 echo "in-process (Google Benchmark, on the same register):"
 REGISTRY_BENCH_N=$N REGISTRY_BENCH_DB=$db "$build/bench/registry_bench" \
   --benchmark_filter='BatchReceive|SingleReceive|Search|List' 2>/dev/null | grep -E "^BM_" | grep -vE "_stddev|_cv"

@@ -74,7 +74,7 @@ CREATE TABLE entries(
 );
 CREATE INDEX entries_stage ON entries(register, year, stage);
 -- Counts of what a reader may see read only this index (no row visits).
-CREATE INDEX entries_visible ON entries(register, year, secrecy);
+CREATE INDEX entries_visible ON entries(register, year, number, secrecy);
 CREATE INDEX entries_assignee ON entries(assignee);
 CREATE INDEX entries_registered ON entries(registered_at);
 

@@ -443,6 +443,8 @@ int cmd_verify(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (g.json) {
     print_json({{"ok", r.ok}, {"audit_rows", r.audit_rows}, {"rows_checked", r.rows_checked},
                 {"attachments_checked", r.attachments_checked}, {"problems", r.problems}});
+  } else if (r.ok && r.audit_rows == 0) {
+    std::printf("verified: the chain and every hash match\n");
   } else if (r.ok) {
     std::printf("verified: %lld audit log entries, %lld rows, %lld attachments; the chain and every hash match\n",
                 static_cast<long long>(r.audit_rows), static_cast<long long>(r.rows_checked),

@@ -70,6 +70,11 @@ TEST(Secrets, UnclearedUserSeesNoTrace) {
   }
   // An uncleared clerk cannot register one either.
   EXPECT_THROW(f.receive("ลับ", Secrecy::Confidential, &f.nosy), Error);
+  // verify tells the uncleared that the register is intact, but not how many rows it holds.
+  auto v = f.reg->verify(u);
+  EXPECT_TRUE(v.ok);
+  EXPECT_EQ(v.rows_checked, 0);
+  EXPECT_GT(f.reg->verify(f.cleared_clerk).rows_checked, 0);
   // None of that left a trace in the access log.
   EXPECT_TRUE(f.reg->access_log(f.cleared_clerk, std::nullopt).empty());
 }
