@@ -71,7 +71,8 @@ std::string first_problem(const VerifyReport& r) { return r.problems.empty() ? "
 
 TEST(Tamper, UntouchedRegisterVerifies) {
   TamperFixture f("untouched");
-  auto r = f.verify_now();
+  f.verify_now();
+  auto r = f.reg->verify(f.cleared_clerk);  // totals are shown only to the top clearance
   EXPECT_TRUE(r.ok) << first_problem(r);
   EXPECT_EQ(r.attachments_checked, 1);
   EXPECT_GT(r.audit_rows, 10);
