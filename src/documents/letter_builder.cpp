@@ -300,69 +300,6 @@ std::string first_words(const std::string& line) {
   return chunk;
 }
 
-// The layouter drops the space a line broke at, so a reader's tools join the two lines' words
-// ("เขต ๕|ได้รับ" reads as one word). Put the space back at each such line end: a space glyph
-// ending where the line ends (unseen, and the line's box does not grow past the margin).
-// Every other line ends with a space too (a paragraph's end, a heading), so no tool mistakes
-// two lines for one broken word; only lines that wrap inside a run of Thai text are left as
-// they are.
-void restore_line_end_spaces(layout::DocumentFrame& doc, const std::vector<Paragraph>& paragraphs,
-                             const std::vector<layout::TextRun>& samples) {
-  std::vector<std::string> sources;
-  for (const auto& p : paragraphs) {
-    std::string t = p.text();
-    std::erase(t, '\t');
-    sources.push_back(std::move(t));
-  }
-  std::map<const layout::FontProgram*, std::uint32_t> space_glyph;
-  for (const auto& run : samples)
-    for (const auto& c : run.clusters)
-      if (c.text == " " && c.glyph_count == 1 && c.first_glyph < run.glyphs.size())
-        space_glyph.emplace(run.font.get(), run.glyphs[c.first_glyph].glyph_id);
-  for (const auto& page : doc.pages)
-    for (const auto& item : page.items)
-      if (const auto* run = std::get_if<layout::TextRun>(&item))
-        for (const auto& c : run->clusters)
-          if (c.text == " " && c.glyph_count == 1 && c.first_glyph < run->glyphs.size())
-            space_glyph.emplace(run->font.get(), run->glyphs[c.first_glyph].glyph_id);
-  for (auto& page : doc.pages) {
-    // Lines: runs sharing a baseline, in page order (the composer places a line's runs together).
-    std::vector<std::pair<double, std::vector<layout::TextRun*>>> lines;
-    for (auto& item : page.items) {
-      auto* run = std::get_if<layout::TextRun>(&item);
-      if (!run || run->glyphs.empty()) continue;
-      double base = run->glyphs.front().y;
-      for (const auto& g : run->glyphs) base = std::max(base, g.y);
-      if (!lines.empty() && std::abs(lines.back().first - base) < 1.0) lines.back().second.push_back(run);
-      else lines.push_back({base, {run}});
-    }
-    for (auto& [base, runs] : lines) {
-      std::string text;
-      for (const auto* r : runs)
-        for (const auto& c : r->clusters) text += c.text;
-      if (text.empty() || text.back() == ' ') continue;
-      bool wraps_in_text = false;
-      for (const auto& src : sources) {
-        for (std::size_t at = src.find(text); at != std::string::npos; at = src.find(text, at + 1))
-          if (at + text.size() < src.size() && src[at + text.size()] != ' ' && src[at + text.size()] != '\n') {
-            wraps_in_text = true;
-            break;
-          }
-        if (wraps_in_text) break;
-      }
-      if (wraps_in_text) continue;
-      layout::TextRun* last = runs.back();
-      auto sg = space_glyph.find(last->font.get());
-      if (sg == space_glyph.end()) continue;
-      const auto& g = last->glyphs.back();
-      const double width = last->size * 0.25;
-      double end = 0;
-      for (const auto& q : last->glyphs) end = std::max(end, q.x + q.advance);
-      last->clusters.push_back(layout::GlyphCluster{static_cast<std::uint32_t>(last->glyphs.size()), 1, " "});
-      last->glyphs.push_back(layout::PlacedGlyph{sg->second, end - width, g.y, width});
-    }
-  }
-}
 
 layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
   layout::PageGeometry geo;
@@ -436,11 +373,6 @@ layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
     doc.pages[static_cast<std::size_t>(b.page)].items.push_back(field);
   }
   doc.bookmarks = std::move(kept);
-  std::vector<layout::TextRun> samples;
-  for (FontStyle fs : {FontStyle::Regular, FontStyle::Bold})
-    for (auto& line : layouter_.layout(Paragraph::plain("ก ก", centred(fs == FontStyle::Bold)), column_width()))
-      for (auto& r : line.runs) samples.push_back(std::move(r));
-  restore_line_end_spaces(doc, paragraphs_, samples);
   return doc;
 }
 

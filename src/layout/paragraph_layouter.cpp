@@ -379,14 +379,17 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
       }
       append_clusters(*run, *p.shaped, word, first);
     }
-    // A line broken at a space keeps that space in the text layer (copy, search and line-join
-    // checks see the word boundary), drawn at a tiny size so it adds nothing to the measure.
-    if (!ls.last && ls.end < b.pieces.size() && b.pieces[ls.end].kind == Piece::Kind::Space) {
-      const Piece& sp = b.pieces[ls.end];
-      const Item& it = b.items[sp.item];
+    // A line that ends a paragraph, or breaks at a space or a forced break, ends a word: the
+    // text layer says so with a space (copy, search and line-join checks see the boundary),
+    // drawn at a tiny size so it adds nothing to the measure. A line broken between two Thai
+    // words carries none: there is no space there in the text.
+    const bool ends_word = ls.last || (ls.end < b.pieces.size() && b.pieces[ls.end].kind == Piece::Kind::Space);
+    if (ends_word && end > ls.begin) {
+      const Item& it = b.items[b.pieces[end - 1].item];
+      auto space = shaper_.shape(*it.font, it.script, " ");
       constexpr double kTrailingSpaceSize = 0.5;
       TextRun tail{it.font->program(), kTrailingSpaceSize, it.color, {}, {}, {}};
-      for (const auto& g : sp.shaped->glyphs)
+      for (const auto& g : space->glyphs)
         tail.glyphs.push_back(PlacedGlyph{g.glyph_id, pen, 0, it.font->to_pt(g.x_advance, kTrailingSpaceSize)});
       tail.clusters.push_back(GlyphCluster{0, static_cast<std::uint32_t>(tail.glyphs.size()), " "});
       line.runs.push_back(std::move(tail));

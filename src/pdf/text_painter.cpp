@@ -1,5 +1,6 @@
 #include "pdf/text_painter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -63,8 +64,17 @@ class GlyphWriter {
     color_ = format_number(run.color.r) + " " + format_number(run.color.g) + " " + format_number(run.color.b) + " rg\n";
   }
 
-  void show(std::uint16_t cid, double x, double y) {
+  // `spacing_after` (Tc) moves the pen past a glyph without changing its /W: the last glyph of a
+  // span whose marks sit left of the base's end (เป็น's MAITAIKHU) gets the rest of the cell,
+  // since poppler ends an /ActualText span at its last glyph's advance and reads a shortfall
+  // before the next glyph as a space (MuPDF measures gaps from the pen the same way).
+  void show(std::uint16_t cid, double x, double y, double spacing_after = 0) {
     begin_text();
+    if (std::abs(spacing_after - tc_) >= 1e-4) {
+      close_array();
+      out_ += format_number(spacing_after) + " Tc\n";
+      tc_ = spacing_after;
+    }
     if (array_ && std::abs(y - pen_y_) < 1e-6) {
       // TJ numbers move the pen left by n/1000 em: close the gap between where the font's
       // own advance (/W) left the pen and where HarfBuzz placed this glyph.
@@ -76,9 +86,11 @@ class GlyphWriter {
       array_ = true;
     }
     out_ += cid_hex(cid) + " ";
-    pen_x_ = x + font_.cid_width(cid) * size_ / 1000.0;
+    pen_x_ = x + font_.cid_width(cid) * size_ / 1000.0 + spacing_after;
     pen_y_ = y;
   }
+
+  double pen_after(std::uint16_t cid, double x) const { return x + font_.cid_width(cid) * size_ / 1000.0; }
 
   void outline(std::uint32_t glyph_id, double x, double y) {
     std::string path = font_.glyph_outline(glyph_id, x, y, size_);
@@ -100,6 +112,10 @@ class GlyphWriter {
   void end_text() {
     close_array();
     if (!in_text_) return;
+    if (tc_ != 0) {
+      out_ += "0 Tc\n";  // the next run's writer starts from zero character spacing
+      tc_ = 0;
+    }
     out_ += "ET\n";
     in_text_ = false;
   }
@@ -130,6 +146,7 @@ class GlyphWriter {
   std::string color_;
   bool in_text_ = false;
   bool array_ = false;
+  double tc_ = 0;
   double pen_x_ = 0, pen_y_ = 0;
 };
 
@@ -175,6 +192,16 @@ std::string paint_text_run(const layout::TextRun& run, FontEmbedder& font, const
   std::vector<bool> drawn(run.glyphs.size(), false);
   for (const auto& unit : extraction_units(run)) {
     bool simple = unit.glyph_count == 1 && split_codepoints(unit.text).size() == 1;
+    // The cell's logical end: where the next unit's pen starts.
+    double logical_end = -1e9;
+    std::size_t last_glyph = 0;
+    for (std::size_t c = unit.first_cluster; c < unit.first_cluster + unit.cluster_count; ++c) {
+      const auto& cl = run.clusters[c];
+      for (std::size_t k = cl.first_glyph; k < cl.first_glyph + cl.glyph_count && k < run.glyphs.size(); ++k) {
+        logical_end = std::max(logical_end, run.glyphs[k].x + run.glyphs[k].advance);
+        last_glyph = k;
+      }
+    }
     if (!simple) writer.begin_span(unit.text);
     for (std::size_t c = unit.first_cluster; c < unit.first_cluster + unit.cluster_count; ++c) {
       const auto& cluster = run.clusters[c];
@@ -197,7 +224,13 @@ std::string paint_text_run(const layout::TextRun& run, FontEmbedder& font, const
         if (k + 1 == n) {
           for (std::size_t r = slot + 1; r < chars.size(); ++r) text += chars[r];
         }
-        writer.show(font.cid_for(g.glyph_id, text), g.x, page_height - g.y);
+        std::uint16_t cid = font.cid_for(g.glyph_id, text);
+        double spacing = 0;
+        if (!simple && begin + k == last_glyph) {
+          double shortfall = logical_end - writer.pen_after(cid, g.x);
+          if (shortfall > 0.01) spacing = shortfall;
+        }
+        writer.show(cid, g.x, page_height - g.y, spacing);
       }
     }
     if (!simple) writer.end_span();

@@ -125,8 +125,8 @@ TEST(ParagraphLayout, ForcedLineBreakStartsANewLine) {
   LayoutFixture f;
   auto lines = f.layouter.layout(Paragraph::plain("บรรทัดแรก\nบรรทัดที่สอง"), cm(16));
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(LayoutFixture::line_text(lines[0]), "บรรทัดแรก");
-  EXPECT_EQ(LayoutFixture::line_text(lines[1]), "บรรทัดที่สอง");
+  EXPECT_EQ(LayoutFixture::line_text(lines[0]), "บรรทัดแรก ");  // a forced break ends a word
+  EXPECT_EQ(LayoutFixture::line_text(lines[1]), "บรรทัดที่สอง ");
 }
 
 TEST(ParagraphLayout, CharactersMissingFromTheBodyFontUseTheFallback) {
