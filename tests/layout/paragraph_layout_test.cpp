@@ -136,7 +136,7 @@ TEST(ParagraphLayout, CharactersMissingFromTheBodyFontUseTheFallback) {
   std::set<std::string> fonts;
   for (const auto& r : lines[0].runs) fonts.insert(r.font->path);
   EXPECT_EQ(fonts.size(), 2u);
-  EXPECT_EQ(LayoutFixture::line_text(lines[0]), "ราคา ≈ ๑๐๐ บาท → ส่ง");
+  EXPECT_EQ(LayoutFixture::line_text(lines[0]), "ราคา ≈ ๑๐๐ บาท → ส่ง ");
 }
 
 TEST(ParagraphLayout, TabStopWithLeaderReachesTheStop) {
