@@ -169,8 +169,14 @@ void Registry::attach_file(const User& actor, const Entry& e, const std::vector<
     t.number = thai_digits(std::to_string(e.number));
     t.date = thai_date(iso(local_date(e.registered_at)), true);
     t.time = thai_digits(local_time_hhmm(e.registered_at));
-    auto stamped = stamper_->stamp(bytes, t);
-    store_.add_attachment(e.id, stamped, name, "stamped", inspect_pdf(stamped), actor.id, now);
+    // A stamp that cannot be drawn (a PDF PoDoFo reads but cannot rewrite, a missing font)
+    // must not refuse the letter: the original is kept and the stamped copy is simply absent.
+    try {
+      auto stamped = stamper_->stamp(bytes, t);
+      store_.add_attachment(e.id, stamped, name, "stamped", inspect_pdf(stamped), actor.id, now);
+    } catch (const Error& err) {
+      if (err.code() == ErrorCode::DatabaseError) throw;
+    }
   }
 }
 
