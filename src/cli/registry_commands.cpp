@@ -15,6 +15,8 @@
 #include "base/environment.h"
 #include "base/error.h"
 #include "cli/command.h"
+#include "documents/letter_json.h"
+#include "documents/letter_renderer.h"
 #include "documents/receive_stamp.h"
 #include "registry/calendar.h"
 #include "registry/registry.h"
@@ -532,6 +534,51 @@ int cmd_access_log(const GlobalOptions& g, const std::vector<std::string>& args)
   return 0;
 }
 
+// saraban attachment ID [--stamped] -o FILE: the stored original, or the copy with the receive stamp.
+int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::int64_t id = parse_id(a.next());
+  std::string kind = "original", out;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--stamped") kind = "stamped";
+    else if (o == "--original") kind = "original";
+    else if (o == "-o") out = a.value_of(o);
+    else unknown_option(o);
+  }
+  if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o FILE", "attachment");
+  Session s = open_session(g);
+  auto [att, bytes] = s.registry->attachment(s.actor, id, kind);
+  system_environment().write_file_atomic(out, bytes);
+  if (g.json) print_json(json{{"id", id}, {"kind", kind}, {"sha256", att.sha256}, {"size", att.size}, {"file", out}});
+  else std::printf("%s (%s, %lld bytes, sha256 %s)\n", out.c_str(), kind.c_str(), static_cast<long long>(att.size),
+                   att.sha256.c_str());
+  return 0;
+}
+
+// saraban letter ID -o OUT.pdf: the entry's latest reply draft, rendered on demand.
+int cmd_letter(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  std::int64_t id = parse_id(a.next());
+  std::string out;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "-o") out = a.value_of(o);
+    else unknown_option(o);
+  }
+  if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o OUT.pdf", "letter");
+  Session s = open_session(g);
+  EntryDetails d = s.registry->show(s.actor, id);
+  if (!d.letter) throw Error(ErrorCode::NotFound, "entry " + std::to_string(id) + " has no reply draft yet");
+  const Environment& env = system_environment();
+  auto letter = documents::parse_letter(d.letter->body, "entry " + std::to_string(id) + " draft", ".", nullptr);
+  documents::LetterRenderer renderer(env);
+  env.write_file_atomic(out, renderer.render_pdf(letter));
+  if (g.json) print_json(json{{"id", id}, {"version", d.letter->version}, {"file", out}});
+  else std::printf("%s (draft version %d)\n", out.c_str(), d.letter->version);
+  return 0;
+}
+
 const std::string kFilters = "[--register R] [--year Y] [--stage S] [--sender T] [--assignee U] [--urgency U] "
                              "[--number-from N] [--number-to N] [--since DATE] [--until DATE] [--limit N]";
 
@@ -559,6 +606,9 @@ const bool registered = [] {
   register_command({"import", "import --csv FILE", "bring an existing register in from CSV", cmd_import});
   register_command({"backup", "backup FILE", "copy the register with SQLite's online backup (admin)", cmd_backup});
   register_command({"reindex", "reindex", "rebuild the search index (admin)", cmd_reindex});
+  register_command({"attachment", "attachment ID [--stamped] -o FILE",
+                    "write an entry's stored PDF (the original, or the copy with the receive stamp)", cmd_attachment});
+  register_command({"letter", "letter ID -o OUT.pdf", "render an entry's latest reply draft as PDF", cmd_letter});
   register_command({"access-log", "access-log [ID]", "who read which secret entry", cmd_access_log});
   return true;
 }();

@@ -379,6 +379,25 @@ EntryDetails Registry::show(const User& actor, std::int64_t id) {
   return d;
 }
 
+std::pair<Attachment, std::vector<std::uint8_t>> Registry::attachment(const User& actor, std::int64_t id,
+                                                                    const std::string& kind) {
+  std::pair<Attachment, std::vector<std::uint8_t>> out;
+  Entry e;
+  bool found = false;
+  store_.read([&] {
+    e = visible_entry(actor, id);
+    for (const auto& a : store_.attachments(id))
+      if (a.kind == kind) {
+        out.first = a;
+        found = true;
+      }
+    if (found) out.second = store_.attachment_bytes(out.first.sha256);
+  });
+  if (!found) throw Error(ErrorCode::NotFound, "entry " + std::to_string(id) + " has no " + kind + " attachment");
+  log_reads(actor, {e}, "attachment");
+  return out;
+}
+
 std::vector<StageEvent> Registry::history(const User& actor, std::int64_t id) {
   std::vector<StageEvent> ev;
   Entry e;

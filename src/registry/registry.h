@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/environment.h"
@@ -74,6 +75,9 @@ class Registry {
   void cancel(const User& actor, std::int64_t id, const std::string& note);
 
   EntryDetails show(const User& actor, std::int64_t id);
+  // An entry's attachment of a kind ("original" or "stamped"), read like `show` (clearance
+  // checked, secret reads logged). NotFound when the entry has none of that kind.
+  std::pair<Attachment, std::vector<std::uint8_t>> attachment(const User& actor, std::int64_t id, const std::string& kind);
   std::vector<StageEvent> history(const User& actor, std::int64_t id);
   // `total` receives the count of matching entries the actor may see.
   std::vector<Entry> list(const User& actor, const EntryFilter& f, std::int64_t* total = nullptr);

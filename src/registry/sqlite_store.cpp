@@ -547,6 +547,13 @@ std::vector<Attachment> SqliteRegisterStore::attachments(std::int64_t entry_id) 
   return out;
 }
 
+std::vector<std::uint8_t> SqliteRegisterStore::attachment_bytes(const std::string& sha256) {
+  auto s = conn_.prepare("SELECT bytes FROM attachment_blobs WHERE sha256 = ?1");
+  s.bind(1, sha256);
+  if (!s.step()) throw Error(ErrorCode::NotFound, "no stored attachment with this hash", sha256);
+  return s.blob(0);
+}
+
 void SqliteRegisterStore::log_access(std::int64_t user, std::int64_t entry_id, const std::string& command,
                                      std::int64_t at) {
   require_write("log_access");

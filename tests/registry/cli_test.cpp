@@ -120,3 +120,71 @@ TEST_F(CliFixture, TamperedFieldMakesVerifyFailNamingTheEntry) {
 
 }  // namespace
 }  // namespace saraban::registry
+
+namespace saraban::registry {
+namespace {
+
+// A letter PDF made by Saraban itself stands in for an incoming one.
+std::string make_incoming_pdf(const std::string& dir) {
+  const std::string txt = dir + "/incoming.txt", pdf = dir + "/incoming.pdf";
+  std::FILE* f = std::fopen(txt.c_str(), "w");
+  std::fputs("ขอเชิญประชุมคณะกรรมการบริหารงบประมาณ\n", f);
+  std::fclose(f);
+  auto r = run_saraban({"typeset", txt, "-o", pdf});
+  return r.status == 0 ? pdf : std::string();
+}
+
+std::string slurp(const std::string& p) {
+  std::string s;
+  if (std::FILE* f = std::fopen(p.c_str(), "rb")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
+    std::fclose(f);
+  }
+  return s;
+}
+
+TEST_F(CliFixture, AttachmentGivesBackTheOriginalAndTheStampedCopy) {
+  const std::string pdf = make_incoming_pdf(dir);
+  ASSERT_FALSE(pdf.empty());
+  auto r = sar({"--json", "receive", "--from", "สพฐ.", "--subject", "ขอเชิญประชุม", "--file", pdf}, "somchai");
+  ASSERT_EQ(r.status, 0) << r.err;
+  ASSERT_EQ(sar({"attachment", "2", "-o", dir + "/orig.pdf"}, "somchai").status, 0);
+  EXPECT_EQ(slurp(dir + "/orig.pdf"), slurp(pdf));
+  auto st = sar({"attachment", "2", "--stamped", "-o", dir + "/stamped.pdf"}, "somchai");
+  ASSERT_EQ(st.status, 0) << st.err;
+  FILE* p = popen(("pdftotext -enc UTF-8 " + dir + "/stamped.pdf -").c_str(), "r");
+  std::string text;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+  pclose(p);
+  EXPECT_NE(text.find("เลขรับ ๒"), std::string::npos) << text;
+  EXPECT_NE(text.find("ขอเชิญประชุมคณะกรรมการบริหารงบประมาณ"), std::string::npos) << text;
+  // Entry 1 has no file: a clear refusal, and nothing written.
+  auto none = sar({"attachment", "1", "-o", dir + "/none.pdf"}, "somchai");
+  EXPECT_NE(none.status, 0);
+  EXPECT_NE(none.err.find("no original attachment"), std::string::npos) << none.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/none.pdf"));
+}
+
+TEST_F(CliFixture, LetterRendersTheStoredDraft) {
+  refused({"letter", "1", "-o", dir + "/d.pdf"}, "boss", "no reply draft");
+  ASSERT_EQ(sar({"assign", "1", "--to", "officer"}, "boss").status, 0);
+  const std::string json = dir + "/reply.json";
+  std::FILE* f = std::fopen(json.c_str(), "w");
+  std::fputs(R"({"kind":"memo","ref":"ศธ ๐๔๑๗๕/๑๒","office":{"name":"กลุ่มนโยบายและแผน","address":[]},
+    "date":"2026-11-21","subject":"รายงานผลการใช้จ่ายงบประมาณ","to":"ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา",
+    "body":["ตามที่โรงเรียนบ้านหนองบัวได้รายงานผลการใช้จ่ายงบประมาณ บัดนี้กลุ่มนโยบายและแผนได้ตรวจสอบแล้ว"],
+    "signer":{"name":"นางสาวนภา ใจงาม","position":["นักวิเคราะห์นโยบายและแผน"]}})", f);
+  std::fclose(f);
+  auto d = sar({"draft", "1", "--letter", json}, "officer");
+  ASSERT_EQ(d.status, 0) << d.err;
+  auto r = sar({"letter", "1", "-o", dir + "/d.pdf"}, "boss");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(slurp(dir + "/d.pdf").rfind("%PDF-", 0), 0u);
+}
+
+}  // namespace
+}  // namespace saraban::registry
