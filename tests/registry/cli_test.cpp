@@ -134,16 +134,7 @@ std::string make_incoming_pdf(const std::string& dir) {
   return r.status == 0 ? pdf : std::string();
 }
 
-std::string slurp(const std::string& p) {
-  std::string s;
-  if (std::FILE* f = std::fopen(p.c_str(), "rb")) {
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
-    std::fclose(f);
-  }
-  return s;
-}
+using testing::slurp;
 
 TEST_F(CliFixture, AttachmentGivesBackTheOriginalAndTheStampedCopy) {
   const std::string pdf = make_incoming_pdf(dir);

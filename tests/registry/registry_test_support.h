@@ -93,6 +93,18 @@ struct RunResult {
   std::string err;
 };
 
+// A whole file's bytes ("" when it cannot be read).
+inline std::string slurp(const std::string& path) {
+  std::string s;
+  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
+    std::fclose(f);
+  }
+  return s;
+}
+
 // Runs the real binary with `args` (no shell), capturing stdout and stderr.
 // With `unprivileged`, a test running as root runs the binary as nobody, so file permissions
 // (a read-only register) apply as they do for a clerk.
@@ -125,16 +137,6 @@ inline RunResult run_saraban(const std::vector<std::string>& args, const std::st
   ::waitpid(pid, &st, 0);
   RunResult r;
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-  auto slurp = [](const std::string& p) {
-    std::string s;
-    if (std::FILE* f = std::fopen(p.c_str(), "rb")) {
-      char buf[4096];
-      std::size_t n;
-      while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
-      std::fclose(f);
-    }
-    return s;
-  };
   r.out = slurp(out_path);
   r.err = slurp(err_path);
   std::filesystem::remove_all(dir);
