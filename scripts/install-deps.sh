@@ -16,7 +16,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   fonts-tlwg-laksaman-ttf  # the default Thai font (TH Sarabun New derivative)
   fonts-dejavu-core        # fallback for characters Laksaman lacks
-  poppler-utils qpdf       # pdftotext / pdffonts / pdftoppm / qpdf --check in the tests
+  poppler-utils qpdf       # pdftotext / pdffonts / pdftoppm / pdfsig / qpdf --check in the tests
+  openssl                  # the tests make throw-away signing certificates
   mupdf-tools              # a second, independent text extractor in the tests
   python3 python3-fonttools  # builds the tests' PUA fixture font
 )
