@@ -49,15 +49,4 @@ const bool registered = register_command(
 
 }  // namespace
 
-int sign_command(const GlobalOptions& global, const std::vector<std::string>& args);  // sign_command.cpp
-
-namespace {
-// Registered here, not in sign_command.cpp, so that it comes before the register's "sign ID"
-// (files link in name order and the first command of a name wins); it delegates to that one.
-const bool sign_registered = register_command(
-    {"sign", "sign IN.pdf --p12 CERT.p12 --password-file FILE [--reason TEXT] [--field NAME] -o OUT.pdf",
-     "sign the first empty signature field of a PDF (detached CMS, SHA-256) in an incremental update; "
-     "'sign ID' signs a register entry",
-     sign_command});
-}  // namespace
 }  // namespace saraban::cli

@@ -301,7 +301,6 @@ int simple_note_command(const GlobalOptions& g, const std::vector<std::string>& 
   return print_done(g, s, id, name);
 }
 
-int cmd_sign(const GlobalOptions& g, const std::vector<std::string>& a) { return simple_note_command(g, a, "sign", false, &Registry::sign); }
 int cmd_close(const GlobalOptions& g, const std::vector<std::string>& a) { return simple_note_command(g, a, "close", true, &Registry::close); }
 int cmd_cancel(const GlobalOptions& g, const std::vector<std::string>& a) { return simple_note_command(g, a, "cancel", true, &Registry::cancel); }
 
@@ -592,7 +591,6 @@ const bool registered = [] {
   register_command({"assign", "assign ID --to USER [--due DATE] [--note T]", "assign a letter to an officer (director)", cmd_assign});
   register_command({"draft", "draft ID --letter LETTER.json", "store the reply draft (officer)", cmd_draft});
   register_command({"review", "review ID --approve|--return --note T", "approve or return the draft (director)", cmd_review});
-  register_command({"sign", "sign ID [--note T]", "sign the approved reply (signer)", cmd_sign});
   register_command({"dispatch", "dispatch ID [--via T]", "issue the send number and send (clerk)", cmd_dispatch});
   register_command({"file", "file ID [--keep-years N]", "file the letter with its retention (clerk)", cmd_file});
   register_command({"close", "close ID --note T", "close without reply (director)", cmd_close});
@@ -614,4 +612,10 @@ const bool registered = [] {
 }();
 
 }  // namespace
+
+// The register's sign step; `sign` itself (sign_command.cpp) also signs PDF files.
+int sign_entry_command(const GlobalOptions& g, const std::vector<std::string>& a) {
+  return simple_note_command(g, a, "sign", false, &Registry::sign);
+}
+
 }  // namespace saraban::cli

@@ -53,20 +53,19 @@ bool looks_like_pdf_signing(const std::vector<std::string>& args) {
 
 }  // namespace
 
-// The register's workflow also has a "sign ID" step (registry_commands.cpp). This command is
-// registered first (from letter_commands.cpp, which links before it) and hands anything that
-// is not a PDF to that one.
+int sign_entry_command(const GlobalOptions& global, const std::vector<std::string>& args);  // registry_commands.cpp
+
+namespace {
+// One `sign` for both meanings the issues give it: a PDF file (--p12 …) or a register entry's
+// sign step (sign ID). The arguments say which.
 int sign_command(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (looks_like_pdf_signing(args)) return sign_pdf_file(args);
-  bool seen_self = false;
-  for (const auto& c : commands()) {
-    if (c.name != "sign") continue;
-    if (!seen_self && c.usage.rfind("sign IN.pdf", 0) == 0) {
-      seen_self = true;
-      continue;
-    }
-    return c.run(global, args);
-  }
-  return sign_pdf_file(args);
+  return looks_like_pdf_signing(args) ? sign_pdf_file(args) : sign_entry_command(global, args);
 }
+
+const bool registered = register_command(
+    {"sign", "sign IN.pdf --p12 CERT.p12 --password-file FILE [--reason TEXT] [--field NAME] -o OUT.pdf | sign ID [--note T]",
+     "sign a PDF's first empty signature field (detached CMS, SHA-256, incremental update), or a register entry "
+     "(signer)",
+     sign_command});
+}  // namespace
 }  // namespace saraban::cli

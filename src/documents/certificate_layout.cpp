@@ -17,13 +17,7 @@ void layout_certificate(LetterBuilder& b) {
   b.add(Paragraph::plain("หนังสือรับรอง", title));
   b.add(Paragraph::plain("หนังสือฉบับนี้ให้ไว้เพื่อรับรองว่า " + l.person + " " + l.statement, b.body()));
   b.add_body(l.body);
-  const std::string when = "ให้ไว้ ณ วันที่ " + b.date_with_era();
-  layout::ParagraphStyle date = b.fitting_from_left_cm(when, t.date_left_cm);
-  date.space_before = t.space_before_pt * 2;
-  date.keep_with_next = true;
-  b.add(Paragraph::plain(when, date));
-  for (std::size_t i = 0; i < l.signers.size(); ++i)
-    b.add_signature(l.signers[i], std::string(), t.closing_left_cm, static_cast<int>(i));
+  b.add_dated_signatures("ให้ไว้");
   b.add_contact();
 }
 

@@ -10,7 +10,6 @@ using layout::cm;
 using layout::Paragraph;
 
 void layout_directive(LetterBuilder& b) {
-  const auto& t = b.tpl();
   const auto& l = b.letter();
   b.place_emblem();
   b.place_urgency();
@@ -35,14 +34,7 @@ void layout_directive(LetterBuilder& b) {
   } else {
     b.add_body(l.body);
   }
-  const std::string said = l.kind == LetterKind::Order ? "สั่ง" : "ประกาศ";
-  const std::string when = said + " ณ วันที่ " + b.date_with_era();
-  layout::ParagraphStyle date = b.fitting_from_left_cm(when, t.date_left_cm);
-  date.space_before = t.space_before_pt * 2;
-  date.keep_with_next = true;
-  b.add(Paragraph::plain(when, date));
-  for (std::size_t i = 0; i < l.signers.size(); ++i)
-    b.add_signature(l.signers[i], std::string(), t.closing_left_cm, static_cast<int>(i));
+  b.add_dated_signatures(l.kind == LetterKind::Order ? "สั่ง" : "ประกาศ");
   b.add_copies();
 }
 

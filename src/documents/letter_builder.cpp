@@ -187,6 +187,16 @@ void LetterBuilder::add_stamp() {
   stamp_after_ = (d - lh) / 2;
 }
 
+void LetterBuilder::add_dated_signatures(const std::string& said) {
+  const std::string when = said + " ณ วันที่ " + date_with_era();
+  layout::ParagraphStyle date = fitting_from_left_cm(when, t_.date_left_cm);
+  date.space_before = t_.space_before_pt * 2;
+  date.keep_with_next = true;
+  add(layout::Paragraph::plain(when, date));
+  for (std::size_t i = 0; i < l_.signers.size(); ++i)
+    add_signature(l_.signers[i], std::string(), t_.closing_left_cm, static_cast<int>(i));
+}
+
 void LetterBuilder::add_contact() {
   const Contact& c = l_.contact;
   if (c.empty()) return;

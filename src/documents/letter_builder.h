@@ -45,6 +45,9 @@ class LetterBuilder {
   void add_body(const std::vector<std::string>& paragraphs);
   // Closing (may be empty), signature space with its field, (name), position lines.
   void add_signature(const Signer& s, const std::string& closing, double closing_left_cm, int index);
+  // "<said> ณ วันที่ ๒๑ พฤศจิกายน พ.ศ. ๒๕๖๙" kept with every signer's block under it (orders,
+  // announcements, regulations: สั่ง / ประกาศ; certificates: ให้ไว้).
+  void add_dated_signatures(const std::string& said);
   // The stamped letter's red office stamp: rings around the office's name, centred under the body.
   void add_stamp();
   void add_contact();
