@@ -9,7 +9,7 @@ namespace saraban::layout {
 
 struct LineBox {
   std::vector<TextRun> runs;
-  std::vector<Path> decorations;  // dot leaders drawn as paths are not used; kept for rules
+  std::vector<Path> decorations;  // tab dot leaders, drawn as dotted paths (not text)
   double width = 0;    // natural width of the content, pt
   double ascent = 0;   // above the baseline, pt
   double descent = 0;  // below the baseline, pt

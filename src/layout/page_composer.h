@@ -39,7 +39,7 @@ class PageComposer {
   // Lays the paragraphs out; bookmarks come from Paragraph::bookmark.
   DocumentFrame compose(const std::vector<Paragraph>& paragraphs, DocumentInfo info);
 
-  // The page index and y at which the last paragraph of the last compose() ended.
+  // The y (on the last page) at which the last compose() ended.
   double end_y() const { return end_y_; }
 
  private:

@@ -116,16 +116,20 @@ struct Builder {
       add_word_piece(item, start, e);
       return;
     }
-    pieces.push_back(Piece{Piece::Kind::Word, item, b, e, shaped, w, count_gaps(b, e)});
-    breaks.push_back(BreakItem{BreakItem::Kind::Box, w, 0, 0, static_cast<double>(count_gaps(b, e)), 0, false});
+    add_box(item, b, e, std::move(shaped), w);
+  }
+
+  void add_box(std::size_t item, std::size_t b, std::size_t e, ShapedWordRef shaped, double w) {
+    const int gaps = count_gaps(b, e);
+    pieces.push_back(Piece{Piece::Kind::Word, item, b, e, std::move(shaped), w, gaps});
+    breaks.push_back(BreakItem{BreakItem::Kind::Box, w, 0, 0, static_cast<double>(gaps), 0, false});
   }
 
   void add_word_piece(std::size_t item, std::size_t b, std::size_t e) {
     const Item& it = items[item];
     auto shaped = shape(it, b, e);
     double w = it.font->to_pt(static_cast<double>(shaped->advance), it.size);
-    pieces.push_back(Piece{Piece::Kind::Word, item, b, e, shaped, w, count_gaps(b, e)});
-    breaks.push_back(BreakItem{BreakItem::Kind::Box, w, 0, 0, static_cast<double>(count_gaps(b, e)), 0, false});
+    add_box(item, b, e, std::move(shaped), w);
   }
 
   void build(double max_width) {
@@ -172,9 +176,11 @@ struct Builder {
         const Item& it = items[item];
         auto space = shape(it, c_end, c_end + 1);
         double sw = it.font->to_pt(static_cast<double>(space->advance), it.size) * static_cast<double>(e - c_end);
-        if (!is_opp[e] && e < text.size())
-          breaks.push_back(BreakItem{BreakItem::Kind::Penalty, 0, 0, 0, 0, kForbidden, false}),
-              pieces.push_back(Piece{Piece::Kind::Boundary, item, c_end, c_end, nullptr, 0, 0});
+        if (!is_opp[e] && e < text.size()) {
+          // A space that UAX #14 does not let a line end at (before a closing bracket, say).
+          breaks.push_back(BreakItem{BreakItem::Kind::Penalty, 0, 0, 0, 0, kForbidden, false});
+          pieces.push_back(Piece{Piece::Kind::Boundary, item, c_end, c_end, nullptr, 0, 0});
+        }
         pieces.push_back(Piece{Piece::Kind::Space, item, c_end, e, space, sw, 0});
         breaks.push_back(BreakItem{BreakItem::Kind::Glue, sw, sw * 0.6, sw * 0.3, 0, 0, false});
       } else if (e < text.size() && text[e] != '\n' && text[e] != '\t') {
@@ -271,7 +277,6 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
       if (p.kind == Piece::Kind::Space) ++glue_count;
       if (p.kind == Piece::Kind::Tab) has_tab = true;
       if (p.kind == Piece::Kind::Word) gap_count += p.inner_gaps + (k > ls.begin ? 1 : 0);
-      if (p.kind == Piece::Kind::Space) gap_count += 0;
     }
     double slack = measure_w - natural;
     double x0 = indent;
