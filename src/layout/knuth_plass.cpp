@@ -10,6 +10,7 @@ namespace {
 
 constexpr double kInfeasible = 1e12;  // overfull: chosen only when nothing else fits
 constexpr double kMaxBadness = 10000;
+constexpr double kRuntDemerits = 5e6;  // about a line stretched to badness 2,200
 
 struct Prefix {
   std::vector<double> width, stretch, shrink, gaps;
@@ -96,6 +97,7 @@ std::vector<LineSpan> break_lines(const std::vector<BreakItem>& items, const Bre
         badness = std::min(kMaxBadness, 100 * r * r);
       }
       double demerits = (10 + badness) * (10 + badness) + (pen > 0 ? pen * pen : -(pen * pen));
+      if (e == n && i != 0 && w < params.min_last_width) demerits += kRuntDemerits;
       double total = best[i] + demerits;
       if (total < best_here) {
         best_here = total;

@@ -24,6 +24,10 @@ struct BreakParams {
   double width = 0;          // on the other lines
   bool justified = true;     // stretch lines to the measure; otherwise ragged
   double gap_stretch = 0;    // extra stretch per cluster gap (Thai distributed), pt
+  // A paragraph's last line narrower than this (after the first line) is a runt: it is avoided
+  // when another break works. Set to the first-line indent, a last line that ends before the
+  // indented first line starts reads as a separate column to text extractors.
+  double min_last_width = 0;
 };
 
 struct LineSpan {

@@ -254,6 +254,7 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
   params.width = avail;
   params.justified = st.align == Alignment::Justify || st.align == Alignment::ThaiDistributed;
   params.gap_stretch = st.align == Alignment::ThaiDistributed ? st.size * 0.08 : st.size * 0.02;
+  if (st.first_line_indent > 0) params.min_last_width = st.first_line_indent + st.size;
   auto spans = break_lines(b.breaks, params);
 
   const double body_ascent = ascent(st.font_style, st.size);

@@ -64,5 +64,30 @@ TEST(KnuthPlass, AnOverlongBoxStillGetsALine) {
   ASSERT_EQ(lines.size(), 3u);
 }
 
+// Thai words glued by zero-width breaks with cluster gaps, as the layouter builds them.
+TEST(KnuthPlass, ALastLineNarrowerThanTheIndentIsAvoidedWhenAnotherBreakWorks) {
+  std::vector<BreakItem> items;
+  for (double w : {40.0, 35.0, 30.0, 38.0, 42.0, 18.0}) {
+    if (!items.empty()) items.push_back(BreakItem{BreakItem::Kind::Penalty, 0, 0, 0, 0, 0, false});
+    items.push_back(BreakItem{BreakItem::Kind::Box, w, 0, 0, 6, 0, false});
+  }
+  BreakParams p{190, 220, true, 2};
+  auto plain = break_lines(items, p);
+  ASSERT_EQ(plain.size(), 2u);
+  ASSERT_LT(line_width(items, plain.back()), 30);  // the runt this test is about
+  p.min_last_width = 40;
+  auto lines = break_lines(items, p);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_GE(line_width(items, lines.back()), 40);
+}
+
+TEST(KnuthPlass, ARuntStaysWhenNothingElseFits) {
+  auto items = words({95, 10});
+  BreakParams p{100, 100, true, 0};
+  p.min_last_width = 50;
+  auto lines = break_lines(items, p);
+  ASSERT_EQ(lines.size(), 2u);
+}
+
 }  // namespace
 }  // namespace saraban::layout
