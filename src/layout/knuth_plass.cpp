@@ -88,10 +88,17 @@ std::vector<LineSpan> break_lines(const std::vector<BreakItem>& items, const Bre
       } else if (last) {
         badness = 0;
       } else if (params.justified) {
-        double gaps = std::max(0.0, pre.gaps[e] - pre.gaps[s] - 1);
-        double stretch = pre.stretch[e] - pre.stretch[s] + params.gap_stretch * gaps;
+        // The slack is spread as the layouter will: spaces first (up to glue_limit times their
+        // stretch), then the gaps between clusters, each up to max_gap_stretch.
+        const double gaps = std::max(0.0, pre.gaps[e] - pre.gaps[s] - 1);
+        const double glue = params.glue_limit > 0 ? pre.stretch[e] - pre.stretch[s] : 0;
+        const double stretch = glue + params.gap_stretch * gaps;
         double r = stretch > 0 ? (avail - w) / stretch : 1e3;
         badness = std::min(kMaxBadness, 100 * r * r * r);
+        if (params.max_gap_stretch > 0) {
+          double shortfall = (avail - w) - glue * params.glue_limit - gaps * params.max_gap_stretch;
+          if (shortfall > 1e-6) badness = kMaxBadness + 100 * shortfall;
+        }
       } else {
         double r = (avail - w) / std::max(1.0, avail * 0.25);
         badness = std::min(kMaxBadness, 100 * r * r);

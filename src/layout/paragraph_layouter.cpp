@@ -12,6 +12,10 @@ namespace saraban::layout {
 
 namespace {
 
+constexpr double kMaxClusterGap = 0.09;  // em
+constexpr double kSpaceStretch = 0.6;    // of the space's width
+constexpr double kGlueLimit = 3;         // times its stretch a space may grow when justifying
+
 // A stretch of text in one span, script and font: the unit HarfBuzz shapes.
 struct Item {
   std::size_t begin = 0, end = 0;
@@ -182,7 +186,7 @@ struct Builder {
           pieces.push_back(Piece{Piece::Kind::Boundary, item, c_end, c_end, nullptr, 0, 0});
         }
         pieces.push_back(Piece{Piece::Kind::Space, item, c_end, e, space, sw, 0});
-        breaks.push_back(BreakItem{BreakItem::Kind::Glue, sw, sw * 0.6, sw * 0.3, 0, 0, false});
+        breaks.push_back(BreakItem{BreakItem::Kind::Glue, sw, sw * kSpaceStretch, sw * 0.3, 0, 0, false});
       } else if (e < text.size() && text[e] != '\n' && text[e] != '\t') {
         bool allowed = is_opp[e];
         pieces.push_back(Piece{Piece::Kind::Boundary, item, e, e, nullptr, 0, 0});
@@ -254,7 +258,9 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
   params.width = avail;
   params.justified = st.align == Alignment::Justify || st.align == Alignment::ThaiDistributed;
   params.gap_stretch = st.align == Alignment::ThaiDistributed ? st.size * 0.08 : st.size * 0.02;
-  if (st.first_line_indent > 0) params.min_last_width = st.first_line_indent + st.size;
+  params.max_gap_stretch = kMaxClusterGap * st.size;
+  params.glue_limit = kGlueLimit;
+  if (st.first_line_indent > 0) params.min_last_width = st.first_line_indent + 0.5 * st.size;
   auto spans = break_lines(b.breaks, params);
 
   const double body_ascent = ascent(st.font_style, st.size);
@@ -271,11 +277,15 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
       --end;
     double natural = 0;
     int glue_count = 0, gap_count = 0;
+    double glue_width = 0;
     bool has_tab = false;
     for (std::size_t k = ls.begin; k < end; ++k) {
       const Piece& p = b.pieces[k];
       natural += p.width;
-      if (p.kind == Piece::Kind::Space) ++glue_count;
+      if (p.kind == Piece::Kind::Space) {
+        ++glue_count;
+        glue_width += p.width;
+      }
       if (p.kind == Piece::Kind::Tab) has_tab = true;
       if (p.kind == Piece::Kind::Word) gap_count += p.inner_gaps + (k > ls.begin ? 1 : 0);
     }
@@ -288,16 +298,30 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
       case Alignment::Right: x0 += has_tab ? 0 : slack; break;
       case Alignment::Center: x0 += has_tab ? 0 : slack / 2; break;
       case Alignment::Justify:
-        if (stretch || slack < 0) {
+        if (slack < 0) {
           if (glue_count > 0) extra_glue = slack / glue_count;
-          else if (gap_count > 0 && stretch) extra_gap = slack / gap_count;
+        } else if (stretch) {
+          // Spaces first, as far as they may grow; then the gaps between clusters.
+          double to_glue = std::min(slack, kGlueLimit * kSpaceStretch * glue_width);
+          if (glue_count > 0) extra_glue = to_glue / glue_count;
+          if (gap_count > 0) extra_gap = (slack - to_glue) / gap_count;
         }
         break;
       case Alignment::ThaiDistributed:
-        if (slack < 0 && glue_count > 0) extra_glue = slack / glue_count;
-        else if (stretch && gap_count > 0) extra_gap = slack / gap_count;
+        if (slack < 0) {
+          if (glue_count > 0) extra_glue = slack / glue_count;
+        } else if (stretch) {
+          // The gaps between clusters first, as far as they may open; then the spaces.
+          if (gap_count > 0) extra_gap = std::min(slack / gap_count, kMaxClusterGap * st.size);
+          if (glue_count > 0)
+            extra_glue = std::min(slack - extra_gap * gap_count, kGlueLimit * kSpaceStretch * glue_width) / glue_count;
+        }
         break;
     }
+    // Gaps between characters stay under a tenth of an em: wider, poppler and MuPDF read them
+    // as spaces inside words. Spaces grow a bounded amount: a wide one reads as a column
+    // gutter to poppler. A line with more slack than both can take falls short.
+    extra_gap = std::min(extra_gap, kMaxClusterGap * st.size);
 
     double pen = x0;
     line.text_begin = b.pieces[ls.begin].begin;
