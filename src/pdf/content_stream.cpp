@@ -21,6 +21,7 @@ void ContentStream::stroke_color(const layout::Color& c) {
 
 void ContentStream::rect(const layout::Rect& r) {
   if (!r.fill && !r.stroke) return;
+  end_text();
   out_ += "q\n";
   if (r.fill) fill_color(*r.fill);
   if (r.stroke) {
@@ -34,6 +35,7 @@ void ContentStream::rect(const layout::Rect& r) {
 
 void ContentStream::path(const layout::Path& p) {
   if (p.segments.empty()) return;
+  end_text();
   out_ += "q\n";
   if (p.fill) fill_color(*p.fill);
   if (p.stroke) {
@@ -59,12 +61,18 @@ void ContentStream::path(const layout::Path& p) {
 }
 
 void ContentStream::image(const layout::Image& img, const std::string& resource) {
+  end_text();
   out_ += "q\n" + num(img.width) + " 0 0 " + num(img.height) + " " + num(img.x) + " " +
           num(to_pdf_y(img.y + img.height)) + " cm\n/" + resource + " Do\nQ\n";
 }
 
 void ContentStream::text_run(const layout::TextRun& run, FontEmbedder& font, const std::string& resource) {
-  out_ += paint_text_run(run, font, resource, page_height_);
+  paint_text_run(out_, text_, run, font, resource, page_height_, forms_);
+}
+
+const std::string& ContentStream::bytes() {
+  end_text();
+  return out_;
 }
 
 }  // namespace saraban::pdf

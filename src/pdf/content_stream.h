@@ -4,6 +4,7 @@
 #include <string>
 
 #include "layout/frame.h"
+#include "pdf/text_painter.h"
 
 namespace saraban::pdf {
 
@@ -11,7 +12,8 @@ class FontEmbedder;
 
 class ContentStream {
  public:
-  explicit ContentStream(double page_height) : page_height_(page_height) {}
+  explicit ContentStream(double page_height, GlyphForms* forms = nullptr)
+      : page_height_(page_height), forms_(forms) {}
 
   void rect(const layout::Rect& r);
   void path(const layout::Path& p);
@@ -20,14 +22,18 @@ class ContentStream {
   // Glyphs of `run` through `font`, whose resource name is `resource` (e.g. "F1").
   void text_run(const layout::TextRun& run, FontEmbedder& font, const std::string& resource);
 
-  const std::string& bytes() const { return out_; }
+  // The finished stream (closes an open text object).
+  const std::string& bytes();
 
  private:
   double to_pdf_y(double y) const { return page_height_ - y; }
   void fill_color(const layout::Color& c);
   void stroke_color(const layout::Color& c);
+  void end_text() { end_text_object(out_, text_); }
 
   double page_height_;
+  GlyphForms* forms_;
+  TextState text_;
   std::string out_;
 };
 

@@ -5,6 +5,7 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/error.h"
@@ -79,6 +80,16 @@ std::uint16_t FontEmbedder::cid_for(std::uint32_t glyph_id, const std::string& t
 
 double FontEmbedder::glyph_width(std::uint32_t glyph_id) const {
   return hb_font_get_glyph_h_advance(font_.get(), glyph_id) * 1000.0 / upem_;
+}
+
+std::array<double, 4> FontEmbedder::glyph_box(std::uint32_t glyph_id) const {
+  hb_glyph_extents_t e{};
+  if (!hb_font_get_glyph_extents(font_.get(), glyph_id, &e)) return {0, 0, 0, 0};
+  const double k = 1000.0 / upem_;
+  // HarfBuzz gives the top-left corner and a negative height for y-up fonts.
+  double x0 = e.x_bearing * k, x1 = (e.x_bearing + e.width) * k;
+  double y1 = e.y_bearing * k, y0 = (e.y_bearing + e.height) * k;
+  return {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
 }
 
 double FontEmbedder::cid_width(std::uint16_t cid) const { return glyph_width(cid_glyph_.at(cid)); }
@@ -165,11 +176,16 @@ std::vector<std::uint8_t> FontEmbedder::subset_program() const {
   hb_set_t* glyphs = hb_subset_input_set(input.get(), HB_SUBSET_SETS_GLYPH_INDEX);
   for (std::uint32_t gid : cid_glyph_) hb_set_add(glyphs, gid);
   // Keep glyph ids: the content stream carries HarfBuzz's ids through the CIDToGIDMap.
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS);
-  // Shaping already happened; layout tables would only add bytes the PDF never reads.
+  // No hinting: instructions are most of a Thai font's glyf bytes, and PDF readers rasterise
+  // at print and zoom resolutions where the outlines alone look right.
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+  // Shaping already happened; layout tables would only add bytes the PDF never reads, and the
+  // PDF names the font itself (FontName), so the name table goes too.
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-                       HB_TAG('m', 'o', 'r', 'x'), HB_TAG('k', 'e', 'r', 'n')}) {
+                       HB_TAG('m', 'o', 'r', 'x'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('n', 'a', 'm', 'e'),
+                       HB_TAG('g', 'a', 's', 'p'), HB_TAG('h', 'd', 'm', 'x'), HB_TAG('V', 'D', 'M', 'X'),
+                       HB_TAG('L', 'T', 'S', 'H'), HB_TAG('D', 'S', 'I', 'G')}) {
     hb_set_add(drop, tag);
   }
   HbFace subset(hb_subset_or_fail(face_.get(), input.get()));

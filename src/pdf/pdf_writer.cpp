@@ -56,7 +56,7 @@ class Fingerprint {
   std::string material_;
 };
 
-class DocumentWriter {
+class DocumentWriter : public GlyphForms {
  public:
   DocumentWriter(const layout::DocumentFrame& frame, const PdfOptions& options) : frame_(frame), options_(options) {}
 
@@ -87,8 +87,39 @@ class DocumentWriter {
   struct PageState {
     PdfObject* page;  // the page object; PoDoFo's PdfPage wrappers do not outlive its cache
     std::vector<std::size_t> fonts;  // indices into fonts_, in first-use order
-    std::vector<std::pair<std::string, PdfReference>> images;
+    std::vector<std::pair<std::string, PdfReference>> images;  // images and glyph forms
   };
+
+  // One Form XObject per glyph per document, in 1/1000 em (the painter scales it by the size).
+  std::string form_for(FontEmbedder& font, std::uint32_t glyph_id) override {
+    auto key = std::make_pair(&font, glyph_id);
+    auto it = glyph_forms_.find(key);
+    if (it == glyph_forms_.end()) {
+      std::size_t font_number = 0;
+      for (std::size_t i = 0; i < fonts_.size(); ++i)
+        if (fonts_[i].get() == &font) font_number = i + 1;
+      std::string name = "G" + std::to_string(font_number) + "_" + std::to_string(glyph_id);
+      std::string path = font.glyph_outline(glyph_id, 0, 0, 1000);
+      path += "f\n";
+      auto box = font.glyph_box(glyph_id);
+      PdfObject* form = objects().CreateObject("XObject");
+      auto& d = form->GetDictionary();
+      d.AddKey("Subtype", PdfName("Form"));
+      d.AddKey("BBox", rect_array(box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1));
+      PdfArray matrix;
+      for (double v : {0.001, 0.0, 0.0, 0.001, 0.0, 0.0}) matrix.push_back(PdfObject(PdfVariant(v)));
+      d.AddKey("Matrix", matrix);
+      form->GetStream()->Set(path.data(), static_cast<pdf_long>(path.size()), filters_for(options_.compress));
+      fingerprint_.add(name + path);
+      it = glyph_forms_.emplace(key, std::make_pair(name, form->Reference())).first;
+    }
+    PageState& state = pages_.back();
+    for (const auto& [name, ref] : state.images) {
+      if (name == it->second.first) return name;
+    }
+    state.images.push_back(it->second);
+    return it->second.first;
+  }
 
   PdfVecObjects& objects() { return doc_.GetObjects(); }
 
@@ -147,7 +178,7 @@ class DocumentWriter {
     if (!page) throw Error(ErrorCode::PdfError, "cannot create page");
     pages_.push_back(PageState{page->GetObject(), {}, {}});
     PageState& state = pages_.back();
-    ContentStream content(frame.height);
+    ContentStream content(frame.height, this);
     for (const auto& item : frame.items) {
       if (const auto* run = std::get_if<layout::TextRun>(&item)) {
         std::size_t index = font_index(run->font);
@@ -300,6 +331,7 @@ class DocumentWriter {
   std::vector<std::unique_ptr<FontEmbedder>> fonts_;
   std::map<const layout::FontProgram*, std::size_t> font_lookup_;  // lookup only, never iterated
   std::map<const layout::ImageData*, std::pair<std::string, PdfReference>> image_lookup_;
+  std::map<std::pair<const FontEmbedder*, std::uint32_t>, std::pair<std::string, PdfReference>> glyph_forms_;
   std::vector<PageState> pages_;
   std::vector<PdfReference> fields_;
   std::set<std::string> field_names_;

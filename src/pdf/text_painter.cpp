@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_text.h"
@@ -55,82 +56,125 @@ std::string cid_hex(std::uint16_t cid) {
   return buf;
 }
 
-// Emits text and glyph outlines in page order, opening and closing BT/ET and TJ arrays as
-// needed: outlines and marked-content spans must sit outside text objects.
+// Emits glyphs in page order into the stream's open text object, opening one when needed and
+// setting font, colour and Tc only when they change. Outlines and marked-content spans that
+// hold outlines sit outside text objects, so those close it.
 class GlyphWriter {
  public:
-  GlyphWriter(std::string& out, FontEmbedder& font, const layout::TextRun& run, const std::string& resource)
-      : out_(out), font_(font), size_(run.size), resource_(resource) {
+  GlyphWriter(std::string& out, TextState& state, FontEmbedder& font, const layout::TextRun& run,
+              const std::string& resource, GlyphForms* forms)
+      : out_(out), st_(state), font_(font), size_(run.size), resource_(resource), forms_(forms) {
     color_ = format_number(run.color.r) + " " + format_number(run.color.g) + " " + format_number(run.color.b) + " rg\n";
   }
 
-  // `spacing_after` (Tc) moves the pen past a glyph without changing its /W: the last glyph of a
-  // span whose marks sit left of the base's end (เป็น's MAITAIKHU) gets the rest of the cell,
-  // since poppler ends an /ActualText span at its last glyph's advance and reads a shortfall
-  // before the next glyph as a space (MuPDF measures gaps from the pen the same way).
-  void show(std::uint16_t cid, double x, double y, double spacing_after = 0) {
+  // `spacing_after` (Tc) moves the pen past a glyph without changing its /W. The last glyph of
+  // an /ActualText span gets the distance to the next cell: poppler ends the span at that
+  // glyph's advance plus Tc and would read a shortfall (a mark left of its base's end) as a
+  // space. Glyphs outside spans take whatever Tc is set (nullopt): poppler discounts Tc on
+  // single glyphs, and the next glyph is placed by TJ anyway.
+  void show(std::uint16_t cid, double x, double y, std::optional<double> wanted_spacing = 0.0) {
     begin_text();
-    if (std::abs(spacing_after - tc_) >= 1e-4) {
+    const double spacing_after = wanted_spacing.value_or(st_.char_spacing);
+    if (std::abs(spacing_after - st_.char_spacing) >= 1e-4) {
       close_array();
       out_ += format_number(spacing_after) + " Tc\n";
-      tc_ = spacing_after;
+      st_.char_spacing = spacing_after;
     }
     if (array_ && std::abs(y - pen_y_) < 1e-6) {
       // TJ numbers move the pen left by n/1000 em: close the gap between where the font's
       // own advance (/W) left the pen and where HarfBuzz placed this glyph.
       double adjust = (pen_x_ - x) * 1000.0 / size_;
-      if (std::abs(adjust) >= 0.01) out_ += format_number(adjust) + " ";
+      if (std::abs(adjust) >= 0.01) out_ += format_number(adjust);
+    } else if (positioned_ && std::abs(y - pen_y_) < 1e-6) {
+      // Still on the line: the previous TJ left the pen where it ended.
+      double adjust = (pen_x_ - x) * 1000.0 / size_;
+      out_ += "[";
+      array_ = true;
+      if (std::abs(adjust) >= 0.01) out_ += format_number(adjust);
     } else {
       close_array();
       out_ += "1 0 0 1 " + format_number(x) + " " + format_number(y) + " Tm\n[";
       array_ = true;
+      positioned_ = true;
     }
-    out_ += cid_hex(cid) + " ";
+    std::string hex = cid_hex(cid);
+    if (!out_.empty() && out_.back() == '>') {
+      out_.pop_back();  // consecutive CIDs share one hex string: <00010002>
+      out_.append(hex, 1, std::string::npos);
+    } else {
+      out_ += hex;
+    }
     pen_x_ = x + font_.cid_width(cid) * size_ / 1000.0 + spacing_after;
     pen_y_ = y;
   }
 
   double pen_after(std::uint16_t cid, double x) const { return x + font_.cid_width(cid) * size_ / 1000.0; }
 
+  // A glyph drawn without text: a Form XObject when the page offers one, else an inline path.
   void outline(std::uint32_t glyph_id, double x, double y) {
-    std::string path = font_.glyph_outline(glyph_id, x, y, size_);
-    if (path.empty()) return;
     end_text();
-    out_ += "q\n" + color_ + path + "f\nQ\n";
+    if (st_.color != color_) {
+      out_ += color_;
+      st_.color = color_;
+    }
+    if (forms_) {
+      std::string name = forms_->form_for(font_, glyph_id);
+      out_ += "q " + format_number(size_) + " 0 0 " + format_number(size_) + " " + format_number(x) + " " +
+              format_number(y) + " cm /" + name + " Do Q\n";
+      return;
+    }
+    std::string path = font_.glyph_outline(glyph_id, x, y, size_);
+    if (!path.empty()) out_ += "q\n" + path + "f\nQ\n";
   }
 
-  void begin_span(const std::string& text) {
-    end_text();
+  // A span holding outlines must start outside the text object: a marked-content sequence
+  // begun inside BT has to end there.
+  void begin_span(const std::string& text, bool holds_outlines) {
+    if (holds_outlines) end_text();
+    close_array();
     out_ += "/Span <</ActualText <" + hex_upper(utf8_to_utf16be_with_bom(text)) + ">>> BDC\n";
+    span_outside_text_ = !st_.in_text;
   }
 
   void end_span() {
-    end_text();
+    if (span_outside_text_) end_text();
+    close_array();
     out_ += "EMC\n";
   }
 
   void end_text() {
     close_array();
-    if (!in_text_) return;
-    if (tc_ != 0) {
-      out_ += "0 Tc\n";  // the next run's writer starts from zero character spacing
-      tc_ = 0;
-    }
-    out_ += "ET\n";
-    in_text_ = false;
+    end_text_object(out_, st_);
+    positioned_ = false;
   }
 
+  void finish() { close_array(); }
+
   void set_invisible(bool invisible) {
-    begin_text();
+    if (st_.invisible == invisible) return;
     close_array();
     out_ += invisible ? "3 Tr\n" : "0 Tr\n";
+    st_.invisible = invisible;
   }
 
  private:
   void begin_text() {
-    if (in_text_) return;
-    out_ += "BT\n/" + resource_ + " " + format_number(size_) + " Tf\n" + color_;
-    in_text_ = true;
+    if (!st_.in_text) {
+      out_ += "BT\n";
+      st_.in_text = true;
+      positioned_ = false;
+    }
+    if (st_.font != resource_ || std::abs(st_.size - size_) > 1e-6) {
+      close_array();
+      out_ += "/" + resource_ + " " + format_number(size_) + " Tf\n";
+      st_.font = resource_;
+      st_.size = size_;
+    }
+    if (st_.color != color_) {
+      close_array();
+      out_ += color_;
+      st_.color = color_;
+    }
   }
 
   void close_array() {
@@ -140,13 +184,15 @@ class GlyphWriter {
   }
 
   std::string& out_;
+  TextState& st_;
   FontEmbedder& font_;
   double size_;
   std::string resource_;
+  GlyphForms* forms_;
   std::string color_;
-  bool in_text_ = false;
   bool array_ = false;
-  double tc_ = 0;
+  bool positioned_ = false;  // a Tm was set in this text object for this run
+  bool span_outside_text_ = false;
   double pen_x_ = 0, pen_y_ = 0;
 };
 
@@ -170,13 +216,70 @@ std::vector<ExtractionUnit> extraction_units(const layout::TextRun& run) {
   return units;
 }
 
+// What each glyph of a unit carries: its text, or nothing (drawn as an outline).
+struct GlyphPlan {
+  std::size_t glyph = 0;
+  std::string text;
+};
+
+// Spare glyphs (those a decomposition added, like SARA AM's NIKHAHIT) come first in their
+// cluster and carry no text; then one character per glyph, the last glyph taking any left
+// over (ligatures). Zero-width marks after the unit's last advancing glyph that stop short of
+// the next cell by more than a little (เป็น's MAITAIKHU sits left of PO PLA's stem; any mark on
+// a stretched line) are drawn as outlines too, their text moved onto that glyph: MuPDF and
+// poppler measure the gap to the next glyph from the mark's pen and would read a space there.
+std::vector<GlyphPlan> plan_unit(const layout::TextRun& run, const ExtractionUnit& unit, FontEmbedder& font,
+                                 std::optional<double> next_x) {
+  std::vector<GlyphPlan> plan;
+  for (std::size_t c = unit.first_cluster; c < unit.first_cluster + unit.cluster_count; ++c) {
+    const auto& cluster = run.clusters[c];
+    std::size_t begin = std::min<std::size_t>(cluster.first_glyph, run.glyphs.size());
+    std::size_t end = std::min<std::size_t>(run.glyphs.size(), begin + cluster.glyph_count);
+    std::size_t n = end - begin;
+    std::vector<std::string> chars = split_codepoints(cluster.text);
+    std::size_t spare = n > chars.size() ? n - chars.size() : 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      GlyphPlan g{begin + k, {}};
+      if (k >= spare) {
+        std::size_t slot = k - spare;
+        g.text = chars[slot];
+        if (k + 1 == n)
+          for (std::size_t r = slot + 1; r < chars.size(); ++r) g.text += chars[r];
+      }
+      plan.push_back(std::move(g));
+    }
+  }
+  std::size_t anchor = plan.size();
+  for (std::size_t k = 0; k < plan.size(); ++k)
+    if (!plan[k].text.empty() && run.glyphs[plan[k].glyph].advance > 0) anchor = k;
+  if (anchor + 1 >= plan.size()) return plan;
+  const auto& a = run.glyphs[plan[anchor].glyph];
+  const double cell_end = std::max(a.x + a.advance, next_x.value_or(a.x + a.advance));
+  const auto& last = run.glyphs[plan.back().glyph];
+  const double last_pen = last.x + font.glyph_width(last.glyph_id) * run.size / 1000.0;
+  if (cell_end - last_pen <= 0.03 * run.size) return plan;
+  for (std::size_t k = anchor + 1; k < plan.size(); ++k) {
+    if (run.glyphs[plan[k].glyph].advance > 0) return plan;  // only zero-width marks move
+  }
+  for (std::size_t k = anchor + 1; k < plan.size(); ++k) {
+    plan[anchor].text += plan[k].text;
+    plan[k].text.clear();
+  }
+  return plan;
+}
+
 }  // namespace
 
-std::string paint_text_run(const layout::TextRun& run, FontEmbedder& font, const std::string& resource,
-                           double page_height) {
-  if (run.glyphs.empty()) return {};
-  std::string out;
-  GlyphWriter writer(out, font, run, resource);
+void end_text_object(std::string& out, TextState& state) {
+  if (!state.in_text) return;
+  out += "ET\n";
+  state.in_text = false;
+}
+
+void paint_text_run(std::string& out, TextState& state, const layout::TextRun& run, FontEmbedder& font,
+                    const std::string& resource, double page_height, GlyphForms* forms) {
+  if (run.glyphs.empty()) return;
+  GlyphWriter writer(out, state, font, run, resource, forms);
 
   // A gap made by layout: a space glyph just before the run, so extraction sees a word break.
   if (!run.leading_space.empty()) {
@@ -190,48 +293,49 @@ std::string paint_text_run(const layout::TextRun& run, FontEmbedder& font, const
   }
 
   std::vector<bool> drawn(run.glyphs.size(), false);
-  for (const auto& unit : extraction_units(run)) {
-    bool simple = unit.glyph_count == 1 && split_codepoints(unit.text).size() == 1;
-    // The cell's logical end: where the next unit's pen starts.
-    double logical_end = -1e9;
-    std::size_t last_glyph = 0;
-    for (std::size_t c = unit.first_cluster; c < unit.first_cluster + unit.cluster_count; ++c) {
-      const auto& cl = run.clusters[c];
-      for (std::size_t k = cl.first_glyph; k < cl.first_glyph + cl.glyph_count && k < run.glyphs.size(); ++k) {
-        logical_end = std::max(logical_end, run.glyphs[k].x + run.glyphs[k].advance);
-        last_glyph = k;
-      }
+  const std::vector<ExtractionUnit> units = extraction_units(run);
+  std::vector<std::vector<GlyphPlan>> plans;
+  plans.reserve(units.size());
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    std::optional<double> next_x;
+    if (u + 1 < units.size()) {
+      const auto& next = run.glyphs[std::min<std::size_t>(run.glyphs.size() - 1, run.clusters[units[u + 1].first_cluster].first_glyph)];
+      next_x = next.x;
     }
-    if (!simple) writer.begin_span(unit.text);
-    for (std::size_t c = unit.first_cluster; c < unit.first_cluster + unit.cluster_count; ++c) {
-      const auto& cluster = run.clusters[c];
-      std::size_t begin = std::min<std::size_t>(cluster.first_glyph, run.glyphs.size());
-      std::size_t end = std::min<std::size_t>(run.glyphs.size(), begin + cluster.glyph_count);
-      std::size_t n = end - begin;
-      std::vector<std::string> chars = split_codepoints(cluster.text);
-      // Spare glyphs come first (the glyphs a decomposition added), then one character per
-      // glyph, the last glyph taking any characters left over (ligatures).
-      std::size_t spare = n > chars.size() ? n - chars.size() : 0;
-      for (std::size_t k = 0; k < n; ++k) {
-        const auto& g = run.glyphs[begin + k];
-        drawn[begin + k] = true;
-        if (k < spare) {
-          writer.outline(g.glyph_id, g.x, page_height - g.y);
-          continue;
-        }
-        std::size_t slot = k - spare;
-        std::string text = chars[slot];
-        if (k + 1 == n) {
-          for (std::size_t r = slot + 1; r < chars.size(); ++r) text += chars[r];
-        }
-        std::uint16_t cid = font.cid_for(g.glyph_id, text);
-        double spacing = 0;
-        if (!simple && begin + k == last_glyph) {
-          double shortfall = logical_end - writer.pen_after(cid, g.x);
-          if (shortfall > 0.01) spacing = shortfall;
-        }
-        writer.show(cid, g.x, page_height - g.y, spacing);
+    plans.push_back(plan_unit(run, units[u], font, next_x));
+  }
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    const auto& unit = units[u];
+    const std::vector<GlyphPlan>& plan = plans[u];
+    for (const auto& g : plan) drawn[g.glyph] = true;
+    bool simple = unit.glyph_count == 1 && split_codepoints(unit.text).size() == 1 && !plan.empty() &&
+                  !plan.front().text.empty();
+    bool holds_outlines = std::any_of(plan.begin(), plan.end(), [](const GlyphPlan& g) { return g.text.empty(); });
+    // Where the next cell starts: the next unit's first glyph, or this cell's logical end.
+    double cell_end = -1e9;
+    for (const auto& g : plan) cell_end = std::max(cell_end, run.glyphs[g.glyph].x + run.glyphs[g.glyph].advance);
+    if (u + 1 < units.size() && !plans[u + 1].empty()) {
+      const auto& next = run.glyphs[plans[u + 1].front().glyph];
+      if (std::abs(next.y - run.glyphs[plan.back().glyph].y) < 1e-6) cell_end = std::max(cell_end, next.x);
+    }
+    std::size_t last_text = plan.size();
+    for (std::size_t k = 0; k < plan.size(); ++k)
+      if (!plan[k].text.empty()) last_text = k;
+
+    if (!simple) writer.begin_span(unit.text, holds_outlines);
+    for (std::size_t k = 0; k < plan.size(); ++k) {
+      const auto& pg = run.glyphs[plan[k].glyph];
+      if (plan[k].text.empty()) {
+        writer.outline(pg.glyph_id, pg.x, page_height - pg.y);
+        continue;
       }
+      std::uint16_t cid = font.cid_for(pg.glyph_id, plan[k].text);
+      std::optional<double> spacing;
+      if (!simple && k == last_text) {
+        double gap = cell_end - writer.pen_after(cid, pg.x);
+        spacing = gap > 0.01 ? std::round(gap * 100.0) / 100.0 : 0.0;
+      }
+      writer.show(cid, pg.x, page_height - pg.y, spacing);
     }
     if (!simple) writer.end_span();
   }
@@ -239,8 +343,7 @@ std::string paint_text_run(const layout::TextRun& run, FontEmbedder& font, const
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     if (!drawn[i]) writer.outline(run.glyphs[i].glyph_id, run.glyphs[i].x, page_height - run.glyphs[i].y);
   }
-  writer.end_text();
-  return out;
+  writer.finish();
 }
 
 }  // namespace saraban::pdf

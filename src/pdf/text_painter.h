@@ -1,6 +1,9 @@
 #pragma once
-// Turns one shaped TextRun into BT ... ET: exact glyph positions, CIDs chosen so the text
+// Turns shaped TextRuns into text objects: exact glyph positions, CIDs chosen so the text
 // extracts as the run's clusters say, /ActualText spans where glyphs and characters differ.
+// Consecutive runs share one BT ... ET; glyphs that must not carry text are drawn as Form
+// XObjects (one per glyph per document) between text objects.
+#include <cstdint>
 #include <string>
 
 #include "layout/frame.h"
@@ -9,7 +12,29 @@ namespace saraban::pdf {
 
 class FontEmbedder;
 
-std::string paint_text_run(const layout::TextRun& run, FontEmbedder& font, const std::string& resource,
-                           double page_height);
+// Names the Form XObject that draws a glyph's outline (1 unit = 1 em), registering it in the
+// page's resources. Without one, such glyphs are painted as inline paths.
+class GlyphForms {
+ public:
+  virtual ~GlyphForms() = default;
+  virtual std::string form_for(FontEmbedder& font, std::uint32_t glyph_id) = 0;
+};
+
+// Text state that lives across runs within one content stream (what the stream has set).
+struct TextState {
+  bool in_text = false;      // inside BT ... ET
+  std::string font;          // resource name last set with Tf
+  double size = 0;
+  std::string color;         // "r g b rg" last set
+  double char_spacing = 0;   // Tc
+  bool invisible = false;    // Tr 3
+};
+
+// Appends the run's operators to `out`. Leaves the text object open for the next run;
+// call end_text_object before any non-text operator.
+void paint_text_run(std::string& out, TextState& state, const layout::TextRun& run, FontEmbedder& font,
+                    const std::string& resource, double page_height, GlyphForms* forms);
+
+void end_text_object(std::string& out, TextState& state);
 
 }  // namespace saraban::pdf

@@ -67,6 +67,45 @@ TEST_F(TypesetCommand, EveryAlignmentRoundTrips) {
   }
 }
 
+// Every extracted line, its white space collapsed, found in the source: no reader sees a space
+// the source does not have. Stretched Thai-distributed lines are the risk: a mark that sits left
+// of its base's end (เป็น, ฟ้า, ปั้น) left MuPDF a gap to the next glyph that it read as a space.
+TEST_F(TypesetCommand, NoReaderSeesASpaceInsideAWordOnStretchedLines) {
+  const std::string text =
+      "การประชุมครั้งนี้เป็นการติดตามผลการฟื้นฟูป่าต้นน้ำและการปลูกป่าทดแทนของโรงเรียนในเขตพื้นที่ "
+      "ซึ่งเป็นภารกิจที่ต้องปฏิบัติให้เป็นไปตามแผนที่กำหนด ฝั่งตะวันตกของอำเภอมีฝนตกหนักเป็นเวลาหลายวัน "
+      "ทำให้ฟ้าผ่าเสาสัญญาณเป็นเหตุให้ระบบปั้มน้ำขัดข้อง จึงขอให้โรงเรียนที่ได้รับผลกระทบรายงานเป็นหนังสือ\n";
+  const std::string in = input("p.txt", text);
+  auto collapse = [](const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      bool white = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+      if (white) {
+        if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      } else {
+        out.push_back(c);
+      }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  const std::string source = collapse(text);
+  for (int w = 9; w <= 16; ++w) {
+    const std::string out = dir + "/d" + std::to_string(w) + ".pdf";
+    auto r = run(saraban("typeset " + in + " -o " + out + " --align thai-distributed --width " + std::to_string(w)));
+    ASSERT_EQ(r.status, 0) << r.output;
+    for (const auto& [tool, extracted] : {std::pair{"pdftotext", pdftotext(out)}, std::pair{"MuPDF", mupdf_text(out)}}) {
+      std::stringstream ss(extracted);
+      for (std::string line; std::getline(ss, line);) {
+        std::string l = collapse(line);
+        if (l.size() > 1 && l.front() == ' ') l.erase(0, 1);
+        if (l.empty()) continue;
+        EXPECT_NE(source.find(l), std::string::npos) << tool << " at " << w << " cm reads: " << l;
+      }
+    }
+  }
+}
+
 TEST_F(TypesetCommand, FontsAreEmbeddedSubsetWithToUnicodeAndQpdfIsClean) {
   const std::string in = input("office.txt", std::string(kStackingCases) + "ราคา ≈ 100 บาท → ส่ง\n");
   const std::string out = dir + "/out.pdf";
