@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/error.h"
+#include "pdf/flate.h"
 #include "pdf/image_loader.h"
 
 namespace saraban::documents {
@@ -50,9 +51,66 @@ layout::ImageRef placeholder_emblem() {
         img->bytes[static_cast<std::size_t>(py) * n + static_cast<std::size_t>(px)] =
             static_cast<std::uint8_t>(std::lround(255.0 - c * (255.0 - 60.0)));
       }
+    pdf::DeflatedSamples deflated = pdf::deflate_samples(img->bytes, n, 1);
+    img->flate = std::move(deflated.bytes);
+    img->flate_up_predicted = deflated.up_predicted;
     return layout::ImageRef(img);
   }();
   return image;
+}
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+const layout::Color kInk{60 / 255.0, 60 / 255.0, 60 / 255.0};
+
+// A circle of radius r about (cx, cy) as four cubic arcs; `clockwise` flips the direction so
+// that a smaller circle inside a larger one cuts a hole under the nonzero fill rule.
+void add_circle(layout::Path& p, double cx, double cy, double r, bool clockwise) {
+  constexpr double k = 0.5522847498;  // control distance of a quarter-circle cubic, in radii
+  using K = layout::PathSegment::Kind;
+  const double dir = clockwise ? -1 : 1;
+  auto on = [&](double a) { return layout::Point{cx + r * std::cos(a), cy + r * std::sin(a)}; };
+  p.segments.push_back({K::MoveTo, on(0), {}, {}});
+  for (int q = 0; q < 4; ++q) {
+    const double a0 = dir * q * kPi / 2, a1 = dir * (q + 1) * kPi / 2;
+    const layout::Point p0 = on(a0), p3 = on(a1);
+    const layout::Point c1{p0.x - dir * k * r * std::sin(a0), p0.y + dir * k * r * std::cos(a0)};
+    const layout::Point c2{p3.x + dir * k * r * std::sin(a1), p3.y - dir * k * r * std::cos(a1)};
+    p.segments.push_back({K::CubicTo, c1, c2, p3});
+  }
+  p.segments.push_back({K::Close, {}, {}, {}});
+}
+
+void add_polygon(layout::Path& p, const std::vector<layout::Point>& pts) {
+  using K = layout::PathSegment::Kind;
+  for (std::size_t i = 0; i < pts.size(); ++i) p.segments.push_back({i ? K::LineTo : K::MoveTo, pts[i], {}, {}});
+  p.segments.push_back({K::Close, {}, {}, {}});
+}
+
+}  // namespace
+
+std::vector<layout::FrameItem> placeholder_emblem_paths(double x, double y, double size) {
+  const double cx = x + size / 2, cy = y + size / 2;
+  auto at = [&](double ux, double uy) { return layout::Point{cx + ux * size, cy + uy * size}; };
+  layout::Path p;
+  p.fill = kInk;
+  // Two rings: outer edge exactly on the square, so the drawing measures `size`.
+  add_circle(p, cx, cy, 0.5 * size, false);
+  add_circle(p, cx, cy, 0.46 * size, true);
+  add_circle(p, cx, cy, 0.405 * size, false);
+  add_circle(p, cx, cy, 0.385 * size, true);
+  // The lozenge band and the small lozenge at the centre.
+  add_polygon(p, {at(0.26, 0), at(0, 0.26), at(-0.26, 0), at(0, -0.26)});
+  add_polygon(p, {at(0.22, 0), at(0, -0.22), at(-0.22, 0), at(0, 0.22)});
+  add_polygon(p, {at(0.11, 0), at(0, 0.11), at(-0.11, 0), at(0, -0.11)});
+  // Twelve short ticks between the rings.
+  for (int i = 0; i < 12; ++i) {
+    const double a = i * kPi / 6, c = std::cos(a), s = std::sin(a), w = 0.012;
+    add_polygon(p, {at(0.415 * c - w * s, 0.415 * s + w * c), at(0.445 * c - w * s, 0.445 * s + w * c),
+                    at(0.445 * c + w * s, 0.445 * s - w * c), at(0.415 * c + w * s, 0.415 * s - w * c)});
+  }
+  return {layout::FrameItem{std::move(p)}};
 }
 
 layout::ImageRef load_emblem(const Environment& env, const std::string& path) {

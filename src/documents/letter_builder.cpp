@@ -269,8 +269,13 @@ std::vector<layout::FrameItem> LetterBuilder::line_items(const std::string& text
 
 void LetterBuilder::place_emblem() {
   if (t_.emblem_height_cm <= 0) return;
-  layout::ImageRef img = load_emblem(env_, l_.emblem);
   const double h = cm(t_.emblem_height_cm);
+  if (l_.emblem.empty()) {
+    const double x = t_.emblem_left_cm < 0 ? (cm(t_.page_width_cm) - h) / 2 : cm(t_.emblem_left_cm);
+    for (auto& item : placeholder_emblem_paths(x, cm(t_.emblem_top_cm), h)) first_page_items_.push_back(std::move(item));
+    return;
+  }
+  layout::ImageRef img = load_emblem(env_, l_.emblem);
   const double w = h * img->width_px / std::max(1, img->height_px);
   const double x = t_.emblem_left_cm < 0 ? (cm(t_.page_width_cm) - w) / 2 : cm(t_.emblem_left_cm);
   first_page_items_.push_back(layout::Image{img, x, cm(t_.emblem_top_cm), w, h});

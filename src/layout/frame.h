@@ -81,6 +81,11 @@ struct ImageData {
   int height_px = 0;
   int jpeg_components = 3;          // for Jpeg: 1 gray, 3 RGB
   std::vector<std::uint8_t> bytes;  // raw samples, or the JPEG file as is (DCTDecode)
+  // For raw samples, optionally: the samples deflated, once where the image is loaded so that
+  // documents using it skip the compression; with a PNG Up predictor per row when that was
+  // smaller (photos), without for flat artwork.
+  std::vector<std::uint8_t> flate;
+  bool flate_up_predicted = false;
   std::string source;               // path, for messages
 };
 using ImageRef = std::shared_ptr<const ImageData>;

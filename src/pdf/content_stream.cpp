@@ -67,7 +67,7 @@ void ContentStream::image(const layout::Image& img, const std::string& resource)
 }
 
 void ContentStream::text_run(const layout::TextRun& run, FontEmbedder& font, const std::string& resource) {
-  paint_text_run(out_, text_, run, font, resource, page_height_, forms_);
+  paint_text_run(out_, text_, run, font, resource, page_height_);
 }
 
 const std::string& ContentStream::bytes() {

@@ -12,8 +12,7 @@ class FontEmbedder;
 
 class ContentStream {
  public:
-  explicit ContentStream(double page_height, GlyphForms* forms = nullptr)
-      : page_height_(page_height), forms_(forms) {}
+  explicit ContentStream(double page_height) : page_height_(page_height) {}
 
   void rect(const layout::Rect& r);
   void path(const layout::Path& p);
@@ -32,7 +31,6 @@ class ContentStream {
   void end_text() { end_text_object(out_, text_); }
 
   double page_height_;
-  GlyphForms* forms_;
   TextState text_;
   std::string out_;
 };

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "base/error.h"
+#include "pdf/flate.h"
 #include "pdf/pdf_text.h"
 #include "pdf/to_unicode_cmap.h"
 
@@ -99,7 +100,9 @@ namespace {
 struct OutlineSink {
   std::string ops;
   double x, y, scale;
-  void point(float fx, float fy) { ops += format_number(x + fx * scale) + " " + format_number(y + fy * scale); }
+  bool whole = false;
+  std::string num(double v) const { return whole ? std::to_string(std::lround(v)) : format_number(v); }
+  void point(float fx, float fy) { ops += num(x + fx * scale) + " " + num(y + fy * scale); }
 };
 
 OutlineSink& sink(void* data) { return *static_cast<OutlineSink*>(data); }
@@ -140,14 +143,14 @@ struct HbDrawFuncsDeleter {
 
 }  // namespace
 
-std::string FontEmbedder::glyph_outline(std::uint32_t glyph_id, double x, double y, double size) const {
+std::string FontEmbedder::glyph_outline(std::uint32_t glyph_id, double x, double y, double size, bool whole_units) const {
   std::unique_ptr<hb_draw_funcs_t, HbDrawFuncsDeleter> funcs(hb_draw_funcs_create());
   hb_draw_funcs_set_move_to_func(funcs.get(), move_to, nullptr, nullptr);
   hb_draw_funcs_set_line_to_func(funcs.get(), line_to, nullptr, nullptr);
   hb_draw_funcs_set_quadratic_to_func(funcs.get(), quadratic_to, nullptr, nullptr);
   hb_draw_funcs_set_cubic_to_func(funcs.get(), cubic_to, nullptr, nullptr);
   hb_draw_funcs_set_close_path_func(funcs.get(), close_path, nullptr, nullptr);
-  OutlineSink s{{}, x, y, size / upem_};
+  OutlineSink s{{}, x, y, size / upem_, whole_units};
   hb_font_get_glyph_shape(font_.get(), glyph_id, funcs.get(), &s);
   return s.ops;
 }
@@ -170,15 +173,15 @@ std::string FontEmbedder::subset_tag() const {
   return tag;
 }
 
-std::vector<std::uint8_t> FontEmbedder::subset_program() const {
+FontEmbedder::Subset FontEmbedder::subset_program() const {
   HbSubsetInput input(hb_subset_input_create_or_fail());
   if (!input) throw Error(ErrorCode::FontError, "cannot start font subsetting", program_->path);
   hb_set_t* glyphs = hb_subset_input_set(input.get(), HB_SUBSET_SETS_GLYPH_INDEX);
   for (std::uint32_t gid : cid_glyph_) hb_set_add(glyphs, gid);
-  // Keep glyph ids: the content stream carries HarfBuzz's ids through the CIDToGIDMap.
-  // No hinting: instructions are most of a Thai font's glyf bytes, and PDF readers rasterise
+  // Glyph ids are renumbered densely (smaller loca and hmtx); the CIDToGIDMap carries the
+  // mapping, so content streams keep their CIDs. No hinting: instructions are most of a Thai font's glyf bytes, and PDF readers rasterise
   // at print and zoom resolutions where the outlines alone look right.
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
   // Shaping already happened; layout tables would only add bytes the PDF never reads, and the
   // PDF names the font itself (FontName), so the name table goes too.
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
@@ -188,31 +191,36 @@ std::vector<std::uint8_t> FontEmbedder::subset_program() const {
                        HB_TAG('L', 'T', 'S', 'H'), HB_TAG('D', 'S', 'I', 'G')}) {
     hb_set_add(drop, tag);
   }
-  HbFace subset(hb_subset_or_fail(face_.get(), input.get()));
+  HbSubsetPlan plan(hb_subset_plan_create_or_fail(face_.get(), input.get()));
+  if (!plan) throw Error(ErrorCode::FontError, "font subsetting failed", program_->path);
+  HbFace subset(hb_subset_plan_execute_or_fail(plan.get()));
   if (!subset) throw Error(ErrorCode::FontError, "font subsetting failed", program_->path);
+  Subset out;
+  const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  for (std::uint32_t gid : cid_glyph_) {
+    hb_codepoint_t mapped = hb_map_get(mapping, gid);
+    if (mapped == HB_MAP_VALUE_INVALID) throw Error(ErrorCode::FontError, "subset lost a glyph", program_->path);
+    out.new_gid[gid] = mapped;
+  }
   HbBlob blob(hb_face_reference_blob(subset.get()));
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob.get(), &length);
   if (length == 0) throw Error(ErrorCode::FontError, "font subsetting produced no data", program_->path);
-  return {reinterpret_cast<const std::uint8_t*>(data), reinterpret_cast<const std::uint8_t*>(data) + length};
+  out.program.assign(reinterpret_cast<const std::uint8_t*>(data), reinterpret_cast<const std::uint8_t*>(data) + length);
+  return out;
 }
 
 PdfObject* FontEmbedder::embed(PdfVecObjects& objects, bool compress) const {
   const std::string base_font = subset_tag() + "+" + name_for_pdf(program_->postscript_name);
   const double scale = 1000.0 / upem_;
   auto number = [](double v) { return PdfObject(PdfVariant(std::round(v * 1000.0) / 1000.0)); };
-  auto stream_filters = [&]() {
-    TVecFilters filters;
-    if (compress) filters.push_back(ePdfFilter_FlateDecode);
-    return filters;
-  };
 
   // FontFile2: the subset program.
-  std::vector<std::uint8_t> subset = subset_program();
+  Subset sub = subset_program();
+  const std::vector<std::uint8_t>& subset = sub.program;
   PdfObject* font_file = objects.CreateObject();
   font_file->GetDictionary().AddKey("Length1", PdfObject(static_cast<pdf_int64>(subset.size())));
-  font_file->GetStream()->Set(reinterpret_cast<const char*>(subset.data()), static_cast<pdf_long>(subset.size()),
-                              stream_filters());
+  set_stream(*font_file, std::string_view(reinterpret_cast<const char*>(subset.data()), subset.size()), compress);
 
   // Metrics for the descriptor, in 1/1000 em.
   PdfArray bbox;
@@ -248,12 +256,13 @@ PdfObject* FontEmbedder::embed(PdfVecObjects& objects, bool compress) const {
 
   // CIDToGIDMap: two bytes per CID; several CIDs may share a glyph (one per extracted text).
   std::string cid_to_gid;
-  for (std::uint32_t gid : cid_glyph_) {
+  for (std::uint32_t old_gid : cid_glyph_) {
+    const std::uint32_t gid = sub.new_gid.at(old_gid);
     cid_to_gid.push_back(static_cast<char>((gid >> 8) & 0xFF));
     cid_to_gid.push_back(static_cast<char>(gid & 0xFF));
   }
   PdfObject* cid_map = objects.CreateObject();
-  cid_map->GetStream()->Set(cid_to_gid.data(), static_cast<pdf_long>(cid_to_gid.size()), stream_filters());
+  set_stream(*cid_map, cid_to_gid, compress);
 
   // /W: CIDs are dense from 1, so one run "1 [w1 w2 ...]" covers them all.
   PdfArray widths;
@@ -280,7 +289,7 @@ PdfObject* FontEmbedder::embed(PdfVecObjects& objects, bool compress) const {
 
   std::string cmap = to_unicode_cmap(cid_text_);
   PdfObject* to_unicode = objects.CreateObject();
-  to_unicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()), stream_filters());
+  set_stream(*to_unicode, cmap, compress);
 
   PdfObject* type0 = objects.CreateObject("Font");
   auto& t0 = type0->GetDictionary();

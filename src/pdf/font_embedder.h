@@ -39,7 +39,8 @@ class FontEmbedder {
 
   // The glyph's outline as PDF path operators (m/l/c/h, no painting operator), scaled to
   // `size` pt with its origin at (x, y) in PDF coordinates.
-  std::string glyph_outline(std::uint32_t glyph_id, double x, double y, double size) const;
+  // `whole_units` rounds coordinates to integers (for outlines drawn at 1000 units per em).
+  std::string glyph_outline(std::uint32_t glyph_id, double x, double y, double size, bool whole_units = false) const;
 
   // The glyph for U+0020, if the font maps it.
   std::optional<std::uint32_t> space_glyph() const;
@@ -48,11 +49,16 @@ class FontEmbedder {
   PoDoFo::PdfObject* embed(PoDoFo::PdfVecObjects& objects, bool compress) const;
 
   const layout::FontProgram& program() const { return *program_; }
+  const layout::FontProgramRef& program_ref() const { return program_; }
   // The subset tag "ABCDEF", derived from the glyphs used so equal input gives equal output.
   std::string subset_tag() const;
 
  private:
-  std::vector<std::uint8_t> subset_program() const;
+  struct Subset {
+    std::vector<std::uint8_t> program;  // the subset TrueType file
+    std::map<std::uint32_t, std::uint32_t> new_gid;  // original glyph id -> id in the subset
+  };
+  Subset subset_program() const;
 
   layout::FontProgramRef program_;
   HbBlob blob_;

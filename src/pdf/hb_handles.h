@@ -18,5 +18,9 @@ using HbBlob = std::unique_ptr<hb_blob_t, HbBlobDeleter>;
 using HbFace = std::unique_ptr<hb_face_t, HbFaceDeleter>;
 using HbFont = std::unique_ptr<hb_font_t, HbFontDeleter>;
 using HbSubsetInput = std::unique_ptr<hb_subset_input_t, HbSubsetInputDeleter>;
+struct HbSubsetPlanDeleter {
+  void operator()(hb_subset_plan_t* p) const noexcept { hb_subset_plan_destroy(p); }
+};
+using HbSubsetPlan = std::unique_ptr<hb_subset_plan_t, HbSubsetPlanDeleter>;
 
 }  // namespace saraban::pdf

@@ -13,6 +13,7 @@
 
 #include "base/error.h"
 #include "pdf/content_stream.h"
+#include "pdf/flate.h"
 #include "pdf/font_embedder.h"
 #include "pdf/icc_profile.h"
 #include "pdf/outline_writer.h"
@@ -24,12 +25,6 @@ namespace saraban::pdf {
 using namespace PoDoFo;
 
 namespace {
-
-TVecFilters filters_for(bool compress) {
-  TVecFilters filters;
-  if (compress) filters.push_back(ePdfFilter_FlateDecode);
-  return filters;
-}
 
 PdfString utf8_string(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
 
@@ -56,7 +51,7 @@ class Fingerprint {
   std::string material_;
 };
 
-class DocumentWriter : public GlyphForms {
+class DocumentWriter {
  public:
   DocumentWriter(const layout::DocumentFrame& frame, const PdfOptions& options) : frame_(frame), options_(options) {}
 
@@ -87,39 +82,9 @@ class DocumentWriter : public GlyphForms {
   struct PageState {
     PdfObject* page;  // the page object; PoDoFo's PdfPage wrappers do not outlive its cache
     std::vector<std::size_t> fonts;  // indices into fonts_, in first-use order
-    std::vector<std::pair<std::string, PdfReference>> images;  // images and glyph forms
+    std::vector<std::pair<std::string, PdfReference>> images;
   };
 
-  // One Form XObject per glyph per document, in 1/1000 em (the painter scales it by the size).
-  std::string form_for(FontEmbedder& font, std::uint32_t glyph_id) override {
-    auto key = std::make_pair(&font, glyph_id);
-    auto it = glyph_forms_.find(key);
-    if (it == glyph_forms_.end()) {
-      std::size_t font_number = 0;
-      for (std::size_t i = 0; i < fonts_.size(); ++i)
-        if (fonts_[i].get() == &font) font_number = i + 1;
-      std::string name = "G" + std::to_string(font_number) + "_" + std::to_string(glyph_id);
-      std::string path = font.glyph_outline(glyph_id, 0, 0, 1000);
-      path += "f\n";
-      auto box = font.glyph_box(glyph_id);
-      PdfObject* form = objects().CreateObject("XObject");
-      auto& d = form->GetDictionary();
-      d.AddKey("Subtype", PdfName("Form"));
-      d.AddKey("BBox", rect_array(box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1));
-      PdfArray matrix;
-      for (double v : {0.001, 0.0, 0.0, 0.001, 0.0, 0.0}) matrix.push_back(PdfObject(PdfVariant(v)));
-      d.AddKey("Matrix", matrix);
-      form->GetStream()->Set(path.data(), static_cast<pdf_long>(path.size()), filters_for(options_.compress));
-      fingerprint_.add(name + path);
-      it = glyph_forms_.emplace(key, std::make_pair(name, form->Reference())).first;
-    }
-    PageState& state = pages_.back();
-    for (const auto& [name, ref] : state.images) {
-      if (name == it->second.first) return name;
-    }
-    state.images.push_back(it->second);
-    return it->second.first;
-  }
 
   PdfVecObjects& objects() { return doc_.GetObjects(); }
 
@@ -163,10 +128,21 @@ class DocumentWriter : public GlyphForms {
       case layout::ImageData::Encoding::RawRgb8:
       case layout::ImageData::Encoding::RawGray8: {
         bool rgb = img.encoding == layout::ImageData::Encoding::RawRgb8;
-        std::size_t expected = static_cast<std::size_t>(img.width_px) * static_cast<std::size_t>(img.height_px) * (rgb ? 3 : 1);
+        const int channels = rgb ? 3 : 1;
+        std::size_t expected = static_cast<std::size_t>(img.width_px) * static_cast<std::size_t>(img.height_px) * channels;
         if (img.bytes.size() != expected) throw Error(ErrorCode::InvalidInput, "image sample count does not match its size", img.source);
         d.AddKey("ColorSpace", PdfName(rgb ? "DeviceRGB" : "DeviceGray"));
-        x->GetStream()->Set(data, size, filters_for(true));
+        DeflatedSamples deflated = img.flate.empty() ? deflate_samples(img.bytes, img.width_px, channels)
+                                                     : DeflatedSamples{img.flate, img.flate_up_predicted};
+        set_deflated_stream(*x, deflated.bytes);
+        if (deflated.up_predicted) {
+          PdfDictionary parms;
+          parms.AddKey("Predictor", PdfObject(static_cast<pdf_int64>(15)));
+          parms.AddKey("Colors", PdfObject(static_cast<pdf_int64>(channels)));
+          parms.AddKey("BitsPerComponent", PdfObject(static_cast<pdf_int64>(8)));
+          parms.AddKey("Columns", PdfObject(static_cast<pdf_int64>(img.width_px)));
+          d.AddKey("DecodeParms", parms);
+        }
         break;
       }
     }
@@ -178,7 +154,7 @@ class DocumentWriter : public GlyphForms {
     if (!page) throw Error(ErrorCode::PdfError, "cannot create page");
     pages_.push_back(PageState{page->GetObject(), {}, {}});
     PageState& state = pages_.back();
-    ContentStream content(frame.height, this);
+    ContentStream content(frame.height);
     for (const auto& item : frame.items) {
       if (const auto* run = std::get_if<layout::TextRun>(&item)) {
         std::size_t index = font_index(run->font);
@@ -197,8 +173,7 @@ class DocumentWriter : public GlyphForms {
     }
     fingerprint_.add(content.bytes());
     PdfObject* contents = page->GetContents();
-    contents->GetStream()->Set(content.bytes().data(), static_cast<pdf_long>(content.bytes().size()),
-                               filters_for(options_.compress));
+    set_stream(*contents, content.bytes(), options_.compress);
   }
 
   void write_signature_field(const layout::SignatureField& field, PageState& state, double page_height) {
@@ -274,11 +249,11 @@ class DocumentWriter : public GlyphForms {
     metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters{});
     doc_.GetCatalog()->GetDictionary().AddKey("Metadata", metadata->Reference());
 
-    std::vector<std::uint8_t> icc = srgb_icc_profile();
+    // The profile never changes: made and compressed once per process.
+    static const std::vector<std::uint8_t> icc = flate_compress(srgb_icc_profile());
     PdfObject* profile = objects().CreateObject();
     profile->GetDictionary().AddKey("N", PdfObject(static_cast<pdf_int64>(3)));
-    profile->GetStream()->Set(reinterpret_cast<const char*>(icc.data()), static_cast<pdf_long>(icc.size()),
-                              filters_for(true));
+    set_deflated_stream(*profile, icc);
     PdfDictionary intent;
     intent.AddKey("Type", PdfName("OutputIntent"));
     intent.AddKey("S", PdfName("GTS_PDFA1"));
@@ -331,7 +306,6 @@ class DocumentWriter : public GlyphForms {
   std::vector<std::unique_ptr<FontEmbedder>> fonts_;
   std::map<const layout::FontProgram*, std::size_t> font_lookup_;  // lookup only, never iterated
   std::map<const layout::ImageData*, std::pair<std::string, PdfReference>> image_lookup_;
-  std::map<std::pair<const FontEmbedder*, std::uint32_t>, std::pair<std::string, PdfReference>> glyph_forms_;
   std::vector<PageState> pages_;
   std::vector<PdfReference> fields_;
   std::set<std::string> field_names_;

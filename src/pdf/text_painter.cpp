@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "pdf/font_embedder.h"
+#include "pdf/glyph_paths.h"
 #include "pdf/pdf_text.h"
 
 // How the text layer is made to extract exactly (measured with poppler 22.12 and MuPDF 1.21):
@@ -62,8 +63,8 @@ std::string cid_hex(std::uint16_t cid) {
 class GlyphWriter {
  public:
   GlyphWriter(std::string& out, TextState& state, FontEmbedder& font, const layout::TextRun& run,
-              const std::string& resource, GlyphForms* forms)
-      : out_(out), st_(state), font_(font), size_(run.size), resource_(resource), forms_(forms) {
+              const std::string& resource)
+      : out_(out), st_(state), font_(font), size_(run.size), resource_(resource) {
     color_ = format_number(run.color.r) + " " + format_number(run.color.g) + " " + format_number(run.color.b) + " rg\n";
   }
 
@@ -110,21 +111,17 @@ class GlyphWriter {
 
   double pen_after(std::uint16_t cid, double x) const { return x + font_.cid_width(cid) * size_ / 1000.0; }
 
-  // A glyph drawn without text: a Form XObject when the page offers one, else an inline path.
+  // A glyph drawn without text: its outline in 1/1000 em, scaled into place.
   void outline(std::uint32_t glyph_id, double x, double y) {
+    auto path = glyph_path_units(font_, glyph_id);
+    if (path->empty()) return;
     end_text();
     if (st_.color != color_) {
       out_ += color_;
       st_.color = color_;
     }
-    if (forms_) {
-      std::string name = forms_->form_for(font_, glyph_id);
-      out_ += "q " + format_number(size_) + " 0 0 " + format_number(size_) + " " + format_number(x) + " " +
-              format_number(y) + " cm /" + name + " Do Q\n";
-      return;
-    }
-    std::string path = font_.glyph_outline(glyph_id, x, y, size_);
-    if (!path.empty()) out_ += "q\n" + path + "f\nQ\n";
+    out_ += "q " + format_number(size_ / 1000.0) + " 0 0 " + format_number(size_ / 1000.0) + " " + format_number(x) +
+            " " + format_number(y) + " cm\n" + *path + "f\nQ\n";
   }
 
   // A span holding outlines must start outside the text object: a marked-content sequence
@@ -188,7 +185,6 @@ class GlyphWriter {
   FontEmbedder& font_;
   double size_;
   std::string resource_;
-  GlyphForms* forms_;
   std::string color_;
   bool array_ = false;
   bool positioned_ = false;  // a Tm was set in this text object for this run
@@ -277,9 +273,9 @@ void end_text_object(std::string& out, TextState& state) {
 }
 
 void paint_text_run(std::string& out, TextState& state, const layout::TextRun& run, FontEmbedder& font,
-                    const std::string& resource, double page_height, GlyphForms* forms) {
+                    const std::string& resource, double page_height) {
   if (run.glyphs.empty()) return;
-  GlyphWriter writer(out, state, font, run, resource, forms);
+  GlyphWriter writer(out, state, font, run, resource);
 
   // A gap made by layout: a space glyph just before the run, so extraction sees a word break.
   if (!run.leading_space.empty()) {

@@ -1,8 +1,8 @@
 #pragma once
 // Turns shaped TextRuns into text objects: exact glyph positions, CIDs chosen so the text
 // extracts as the run's clusters say, /ActualText spans where glyphs and characters differ.
-// Consecutive runs share one BT ... ET; glyphs that must not carry text are drawn as Form
-// XObjects (one per glyph per document) between text objects.
+// Consecutive runs share one BT ... ET; glyphs that must not carry text are painted as
+// outlines between text objects.
 #include <cstdint>
 #include <string>
 
@@ -11,14 +11,6 @@
 namespace saraban::pdf {
 
 class FontEmbedder;
-
-// Names the Form XObject that draws a glyph's outline (1 unit = 1 em), registering it in the
-// page's resources. Without one, such glyphs are painted as inline paths.
-class GlyphForms {
- public:
-  virtual ~GlyphForms() = default;
-  virtual std::string form_for(FontEmbedder& font, std::uint32_t glyph_id) = 0;
-};
 
 // Text state that lives across runs within one content stream (what the stream has set).
 struct TextState {
@@ -33,7 +25,7 @@ struct TextState {
 // Appends the run's operators to `out`. Leaves the text object open for the next run;
 // call end_text_object before any non-text operator.
 void paint_text_run(std::string& out, TextState& state, const layout::TextRun& run, FontEmbedder& font,
-                    const std::string& resource, double page_height, GlyphForms* forms);
+                    const std::string& resource, double page_height);
 
 void end_text_object(std::string& out, TextState& state);
 

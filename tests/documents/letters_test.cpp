@@ -3,6 +3,8 @@
 // two signers in turn; bad input is refused with every problem named and nothing written.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -163,11 +165,26 @@ TEST(Letters, LayoutNumbersMatchTheTemplates) {
     const auto& page = doc.pages.at(0);
     EXPECT_NEAR(page.width, cm(21.0), 0.5);
     EXPECT_NEAR(page.height, cm(29.7), 0.5);
-    // Emblem
-    const layout::Image* emblem = nullptr;
+    // Emblem: the office's image, or the placeholder drawn as a filled path (samples have none).
+    std::optional<layout::Image> emblem;
     for (const auto& item : page.items)
-      if (const auto* im = std::get_if<layout::Image>(&item)) emblem = im;
-    ASSERT_NE(emblem, nullptr);
+      if (const auto* im = std::get_if<layout::Image>(&item)) emblem = *im;
+    for (const auto& item : page.items) {
+      const auto* p = std::get_if<layout::Path>(&item);
+      if (emblem || !p || !p->fill || p->segments.empty()) continue;
+      double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+      for (const auto& seg : p->segments)
+        if (seg.kind != layout::PathSegment::Kind::Close)
+          for (const auto& q : {seg.p1, seg.p2, seg.p3}) {
+            if (seg.kind != layout::PathSegment::Kind::CubicTo && &q != &seg.p1) continue;
+            x0 = std::min(x0, q.x);
+            y0 = std::min(y0, q.y);
+            x1 = std::max(x1, q.x);
+            y1 = std::max(y1, q.y);
+          }
+      emblem = layout::Image{nullptr, x0, y0, x1 - x0, y1 - y0};
+    }
+    ASSERT_TRUE(emblem.has_value());
     EXPECT_NEAR(emblem->height, cm(t.emblem_height_cm), 0.01);
     EXPECT_NEAR(emblem->y, cm(t.emblem_top_cm), 0.01);
     if (t.emblem_left_cm < 0) EXPECT_NEAR(emblem->x + emblem->width / 2, page.width / 2, 0.5);
