@@ -15,6 +15,9 @@ namespace {
 constexpr double kMaxClusterGap = 0.09;  // em
 constexpr double kSpaceStretch = 0.6;    // of the space's width
 constexpr double kGlueLimit = 3;         // times its stretch a space may grow when justifying
+// In Thai distributed text spaces are few and already mark phrase breaks; one that grows past
+// about an em reads to poppler as a column gutter and splits the line.
+constexpr double kDistributedGlueLimit = 1;
 
 // A stretch of text in one span, script and font: the unit HarfBuzz shapes.
 struct Item {
@@ -259,7 +262,7 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
   params.justified = st.align == Alignment::Justify || st.align == Alignment::ThaiDistributed;
   params.gap_stretch = st.align == Alignment::ThaiDistributed ? st.size * 0.08 : st.size * 0.02;
   params.max_gap_stretch = kMaxClusterGap * st.size;
-  params.glue_limit = kGlueLimit;
+  params.glue_limit = st.align == Alignment::ThaiDistributed ? kDistributedGlueLimit : kGlueLimit;
   if (st.first_line_indent > 0) params.min_last_width = st.first_line_indent + 0.5 * st.size;
   auto spans = break_lines(b.breaks, params);
 
@@ -314,7 +317,7 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
           // The gaps between clusters first, as far as they may open; then the spaces.
           if (gap_count > 0) extra_gap = std::min(slack / gap_count, kMaxClusterGap * st.size);
           if (glue_count > 0)
-            extra_glue = std::min(slack - extra_gap * gap_count, kGlueLimit * kSpaceStretch * glue_width) / glue_count;
+            extra_glue = std::min(slack - extra_gap * gap_count, kDistributedGlueLimit * kSpaceStretch * glue_width) / glue_count;
         }
         break;
     }
