@@ -17,9 +17,15 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1790000000
 
 echo "== 1,000 letters in one process (Google Benchmark)"
-/usr/bin/time -v "$build/bench/letters_bench" --benchmark_filter='BM_Render1000Letters|BM_RenderExternal' \
+# The same letter 1,000 times, then 1,000 different letters on one thread and on two.
+/usr/bin/time -v "$build/bench/letters_bench" --benchmark_filter='BM_Render1000Letters|BM_RenderExternal|BM_RenderMemo' \
   2> "$tmp/time.txt" | grep -E 'BM_|Benchmark'
 grep -E 'Maximum resident' "$tmp/time.txt" | sed 's/^\s*/   /'
+for jobs in 1 2; do
+  /usr/bin/time -v "$build/bench/letters_bench" --benchmark_filter="BM_Render1000VariedLetters/$jobs/" \
+    2> "$tmp/time.txt" | grep -E '^BM_'
+  grep -E 'Maximum resident' "$tmp/time.txt" | sed 's/^\s*/   /'
+done
 
 echo "== one letter as a fresh command"
 "$bin" render "$letter" -o "$tmp/warm.pdf"   # warm the page cache
@@ -49,6 +55,16 @@ print("</body></html>")
 PY
   start=$(date +%s%N); weasyprint "$tmp/letter.html" "$tmp/w.pdf"; end=$(date +%s%N)
   echo "   WeasyPrint fresh: $(( (end - start) / 1000000 )) ms, $(stat -c %s "$tmp/w.pdf") bytes"
+  /usr/bin/python3 - "$tmp/letter.html" <<'PY'
+import sys, time, weasyprint
+html = open(sys.argv[1], encoding="utf-8").read()
+weasyprint.HTML(string=html).write_pdf()  # warm: fonts and styles loaded
+n = 20
+t = time.perf_counter()
+for _ in range(n):
+    weasyprint.HTML(string=html).write_pdf()
+print(f"   WeasyPrint warm: {(time.perf_counter() - t) / n * 1000:.0f} ms a letter in one process")
+PY
   start=$(date +%s%N); soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/letter.html" >/dev/null; end=$(date +%s%N)
   echo "   LibreOffice fresh: $(( (end - start) / 1000000 )) ms, $(stat -c %s "$tmp/letter.pdf") bytes"
 fi

@@ -297,7 +297,7 @@ void LetterBuilder::place_urgency() {
 }
 
 std::string first_words(const std::string& line) {
-  static const text::WordBreaker breaker;
+  static thread_local const text::WordBreaker breaker;  // its ICU iterators are not shared across threads
   std::string s = line;
   const std::size_t start = s.find_first_not_of(" \t\n");
   if (start == std::string::npos) return {};

@@ -200,7 +200,7 @@ struct EngineReceiveStamper::Engine {
         fonts(env, layout::FontConfig::load_default(env)),
         layouter(fonts, shaper, breaker()) {}
   static const text::WordBreaker& breaker() {
-    static const text::WordBreaker b;
+    static thread_local const text::WordBreaker b;  // its ICU iterators are not shared across threads
     return b;
   }
   ReceiveStampTemplate tpl;

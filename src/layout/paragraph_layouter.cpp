@@ -239,7 +239,60 @@ double ParagraphLayouter::measure(const std::string& text, FontStyle style, doub
   return w;
 }
 
+namespace {
+
+constexpr std::size_t kCacheLimit = 4096;  // paragraphs; the cache starts over when full
+
+// Everything about a paragraph that decides its lines, as one string. Bookmarks and page
+// keeping rules do not change the lines and are left out.
+std::string cache_key(const Paragraph& p, double width) {
+  std::string k;
+  auto num = [&](double v) {
+    k.append(reinterpret_cast<const char*>(&v), sizeof v);
+  };
+  auto color = [&](const Color& c) {
+    num(c.r);
+    num(c.g);
+    num(c.b);
+  };
+  const auto& st = p.style;
+  num(width);
+  k.push_back(static_cast<char>(st.align));
+  k.push_back(static_cast<char>(st.font_style));
+  num(st.size);
+  color(st.color);
+  num(st.first_line_indent);
+  num(st.left_indent);
+  num(st.right_indent);
+  num(st.line_spacing);
+  for (const auto& t : st.tabs) {
+    num(t.position);
+    k.push_back(static_cast<char>(t.kind));
+    k.push_back(t.dot_leader ? 'd' : '-');
+  }
+  k.push_back('|');
+  for (const auto& span : p.spans) {
+    k.push_back(span.font_style ? static_cast<char>(*span.font_style) : 'n');
+    num(span.size.value_or(-1));
+    color(span.color.value_or(Color{-1, -1, -1}));
+    num(static_cast<double>(span.text.size()));
+    k += span.text;
+  }
+  return k;
+}
+
+}  // namespace
+
 std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, double width) {
+  std::string key = cache_key(paragraph, width);
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  std::vector<LineBox> lines = layout_uncached(paragraph, width);
+  if (cache_.size() >= kCacheLimit) cache_.clear();
+  cache_.emplace(std::move(key), lines);
+  return lines;
+}
+
+std::vector<LineBox> ParagraphLayouter::layout_uncached(const Paragraph& paragraph, double width) {
   Builder b{fonts_, shaper_, breaker_, paragraph, paragraph.text(), {}, {}, {}, {}, {}};
   const auto& st = paragraph.style;
   std::vector<LineBox> out;

@@ -3,6 +3,7 @@
 // choose breaks for the whole paragraph (Knuth–Plass) at the word breaker's opportunities;
 // place glyphs with the paragraph's alignment, including Thai distributed justification.
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "layout/font_set.h"
@@ -18,7 +19,9 @@ class ParagraphLayouter {
   ParagraphLayouter(FontSet& fonts, Shaper& shaper, const text::WordBreaker& breaker)
       : fonts_(fonts), shaper_(shaper), breaker_(breaker) {}
 
-  // Lines for a paragraph set in `width` points (indents are inside that width).
+  // Lines for a paragraph set in `width` points (indents are inside that width). Paragraphs
+  // seen before (an office's address, the closing, the signer's lines) come from a cache,
+  // as minikin caches word layouts: a batch of letters repeats most of its small paragraphs.
   std::vector<LineBox> layout(const Paragraph& paragraph, double width);
 
   // The natural width of a single-line text in a style (for labels, centring, tab fill).
@@ -29,9 +32,12 @@ class ParagraphLayouter {
   double ascent(FontStyle style, double size);
 
  private:
+  std::vector<LineBox> layout_uncached(const Paragraph& paragraph, double width);
+
   FontSet& fonts_;
   Shaper& shaper_;
   const text::WordBreaker& breaker_;
+  std::unordered_map<std::string, std::vector<LineBox>> cache_;
 };
 
 }  // namespace saraban::layout

@@ -34,7 +34,7 @@ std::vector<std::string> split_paragraphs(const std::string& text) {
 
 DocumentFrame typeset_text(FontSet& fonts, const std::string& clean_text, const TypesetOptions& options,
                            std::int64_t created) {
-  static const text::WordBreaker breaker;
+  static thread_local const text::WordBreaker breaker;  // its ICU iterators are not shared across threads
   Shaper shaper;
   ParagraphLayouter layouter(fonts, shaper, breaker);
   PageGeometry geo;
