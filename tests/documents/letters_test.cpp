@@ -316,6 +316,36 @@ TEST(Letters, SameInputSameBytes) {
   }
 }
 
+// A batch on two threads gives each letter the bytes a single render gives it; one bad letter
+// among good ones stops the batch before anything is written.
+TEST(Letters, BatchRenderMatchesSingleRendersAndWritesNothingWhenOneLetterIsBad) {
+  TempDir dir;
+  fs::path out = dir.path() / "out";
+  fs::create_directories(out);
+  std::string inputs;
+  for (const char* kind : {"external", "memo", "order", "minutes"}) inputs += " " + q(sample(kind));
+  Outcome r = run(kEnv + kBinary + " render" + inputs + " --out-dir " + q(out) + " --jobs 2");
+  ASSERT_EQ(r.status, 0) << r.output;
+  for (const char* kind : {"external", "memo", "order", "minutes"}) {
+    fs::path single = dir.path() / (std::string(kind) + ".pdf");
+    ASSERT_EQ(run(kEnv + kBinary + " render " + q(sample(kind)) + " -o " + q(single)).status, 0);
+    EXPECT_EQ(read(out / (std::string(kind) + ".pdf")), read(single)) << kind;
+  }
+
+  fs::path bad = dir.path() / "bad.json", out2 = dir.path() / "out2";
+  fs::create_directories(out2);
+  write(bad, R"({"kind": "memo"})");
+  r = run(kBinary + " render " + q(sample("external")) + " " + q(bad) + " --out-dir " + q(out2));
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.output.find("nothing was written"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("bad.json"), std::string::npos) << r.output;
+  EXPECT_TRUE(fs::is_empty(out2));
+
+  r = run(kBinary + " render " + q(sample("external")) + " " + q(sample("memo")) + " -o " + q(dir.path() / "x.pdf"));
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.output.find("--out-dir"), std::string::npos) << r.output;
+}
+
 TEST(Letters, EveryProblemReportedAtOnceAndNothingWritten) {
   TempDir dir;
   fs::path in = dir.path() / "bad.json", out = dir.path() / "bad.pdf";
