@@ -28,8 +28,11 @@ std::string sample_text(int paragraphs) {
       "๒ เซนติเมตร หากประสบปัญหาในการติดต่อซัพพลายเออร์หรือผู้ให้บริการซอฟต์แวร์ ให้ประสานกลุ่มส่งเสริมการศึกษาทางไกล",
   };
   std::string s;
+  // Each paragraph ends with its own number, so none repeats and the layouter's paragraph
+  // cache (which real documents hit only for repeated headers and labels) cannot help.
   for (int i = 0; i < paragraphs; ++i) {
     s += kParagraphs[i % 3];
+    s += " (ย่อหน้าที่ " + std::to_string(i + 1) + ")";
     s += "\n\n";
   }
   return s;

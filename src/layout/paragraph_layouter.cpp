@@ -241,7 +241,10 @@ double ParagraphLayouter::measure(const std::string& text, FontStyle style, doub
 
 namespace {
 
-constexpr std::size_t kCacheLimit = 4096;  // paragraphs; the cache starts over when full
+constexpr std::size_t kCacheLimit = 1024;  // paragraphs; the cache starts over when full
+// Only short paragraphs are kept: the ones letters repeat (address lines, labels, closings,
+// signers). Body paragraphs rarely recur and would only hold memory.
+constexpr std::size_t kCacheMaxBytes = 300;
 
 // Everything about a paragraph that decides its lines, as one string. Bookmarks and page
 // keeping rules do not change the lines and are left out.
@@ -284,6 +287,9 @@ std::string cache_key(const Paragraph& p, double width) {
 }  // namespace
 
 std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, double width) {
+  std::size_t bytes = 0;
+  for (const auto& span : paragraph.spans) bytes += span.text.size();
+  if (bytes > kCacheMaxBytes) return layout_uncached(paragraph, width);
   std::string key = cache_key(paragraph, width);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   std::vector<LineBox> lines = layout_uncached(paragraph, width);
