@@ -5,7 +5,6 @@
 
 #include <podofo/podofo.h>
 
-#include <algorithm>
 #include <cmath>
 
 #include "base/error.h"
@@ -81,16 +80,6 @@ std::uint16_t FontEmbedder::cid_for(std::uint32_t glyph_id, const std::string& t
 
 double FontEmbedder::glyph_width(std::uint32_t glyph_id) const {
   return hb_font_get_glyph_h_advance(font_.get(), glyph_id) * 1000.0 / upem_;
-}
-
-std::array<double, 4> FontEmbedder::glyph_box(std::uint32_t glyph_id) const {
-  hb_glyph_extents_t e{};
-  if (!hb_font_get_glyph_extents(font_.get(), glyph_id, &e)) return {0, 0, 0, 0};
-  const double k = 1000.0 / upem_;
-  // HarfBuzz gives the top-left corner and a negative height for y-up fonts.
-  double x0 = e.x_bearing * k, x1 = (e.x_bearing + e.width) * k;
-  double y1 = e.y_bearing * k, y0 = (e.y_bearing + e.height) * k;
-  return {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
 }
 
 double FontEmbedder::cid_width(std::uint16_t cid) const { return glyph_width(cid_glyph_.at(cid)); }

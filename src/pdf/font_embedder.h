@@ -3,7 +3,6 @@
 // them, and finally writes Type0 / CIDFontType2 / Identity-H with an hb-subset FontFile2,
 // a CIDToGIDMap stream, /W and /ToUnicode. PoDoFo's own PdfFont is not used: it re-encodes
 // text through the cmap and so loses glyphs that only GSUB reaches.
-#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -34,8 +33,6 @@ class FontEmbedder {
   double cid_width(std::uint16_t cid) const;
   // The same for a glyph id.
   double glyph_width(std::uint32_t glyph_id) const;
-  // The glyph's ink box in 1/1000 em (x0, y0, x1, y1), for a Form XObject's /BBox.
-  std::array<double, 4> glyph_box(std::uint32_t glyph_id) const;
 
   // The glyph's outline as PDF path operators (m/l/c/h, no painting operator), scaled to
   // `size` pt with its origin at (x, y) in PDF coordinates.

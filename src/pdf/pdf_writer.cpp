@@ -132,10 +132,12 @@ class DocumentWriter {
         std::size_t expected = static_cast<std::size_t>(img.width_px) * static_cast<std::size_t>(img.height_px) * channels;
         if (img.bytes.size() != expected) throw Error(ErrorCode::InvalidInput, "image sample count does not match its size", img.source);
         d.AddKey("ColorSpace", PdfName(rgb ? "DeviceRGB" : "DeviceGray"));
-        DeflatedSamples deflated = img.flate.empty() ? deflate_samples(img.bytes, img.width_px, channels)
-                                                     : DeflatedSamples{img.flate, img.flate_up_predicted};
-        set_deflated_stream(*x, deflated.bytes);
-        if (deflated.up_predicted) {
+        // Images made by the loader arrive deflated; others are deflated here.
+        DeflatedSamples made;
+        if (img.flate.empty()) made = deflate_samples(img.bytes, img.width_px, channels);
+        const bool up_predicted = img.flate.empty() ? made.up_predicted : img.flate_up_predicted;
+        set_deflated_stream(*x, img.flate.empty() ? made.bytes : img.flate);
+        if (up_predicted) {
           PdfDictionary parms;
           parms.AddKey("Predictor", PdfObject(static_cast<pdf_int64>(15)));
           parms.AddKey("Colors", PdfObject(static_cast<pdf_int64>(channels)));
