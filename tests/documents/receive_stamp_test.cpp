@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/page_raster.h"
 #include "base/environment.h"
 #include "base/error.h"
 #include "documents/receive_stamp.h"
@@ -36,48 +37,13 @@ std::vector<std::uint8_t> incoming_letter() {
   return pdf::write_pdf(doc);
 }
 
-struct Raster {
-  int width = 0, height = 0;
-  std::vector<std::uint8_t> rgb;
-};
-
-Raster render(const std::string& pdf, const std::string& prefix) {
-  run_command("pdftoppm -cropbox -r 72 -f 1 -l 1 -singlefile '" + pdf + "' '" + prefix + "'");
-  std::vector<std::uint8_t> ppm = read_bytes(prefix + ".ppm");
-  Raster r;
-  std::string head(ppm.begin(), ppm.begin() + static_cast<long>(std::min<std::size_t>(ppm.size(), 64)));
-  int maxval = 0, consumed = 0;
-  if (std::sscanf(head.c_str(), "P6 %d %d %d%n", &r.width, &r.height, &maxval, &consumed) != 3 || maxval != 255) return {};
-  std::size_t start = static_cast<std::size_t>(consumed) + 1;
-  std::size_t need = static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.height) * 3;
-  if (ppm.size() < start + need) return {};
-  r.rgb.assign(ppm.begin() + static_cast<long>(start), ppm.begin() + static_cast<long>(start + need));
-  return r;
-}
-
-// Bounding box (px = pt at 72 dpi) of the stamp's dark blue on the rendered page.
-struct PixelBox {
-  int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
-};
-
-PixelBox stamp_pixels(const Raster& r) {
-  PixelBox b;
-  for (int y = 0; y < r.height; ++y)
-    for (int x = 0; x < r.width; ++x) {
-      const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 3;
-      const std::uint8_t* p = &r.rgb[i];
-      if (p[2] > p[0] + 60 && p[2] > p[1] + 60)
-        b.x0 = std::min(b.x0, x), b.y0 = std::min(b.y0, y), b.x1 = std::max(b.x1, x), b.y1 = std::max(b.y1, y);
-    }
-  return b;
-}
 
 void expect_box_top_right(const std::string& pdf, const std::string& prefix, double width, double height) {
-  Raster r = render(pdf, prefix);
+  Raster r = render_first_page(pdf, prefix);
   ASSERT_GT(r.width, 0);
   EXPECT_NEAR(r.width, width, 1.5);
   EXPECT_NEAR(r.height, height, 1.5);
-  PixelBox b = stamp_pixels(r);
+  PixelBox b = blue_pixels(r);
   ASSERT_GE(b.x1, 0) << "no stamp colour on the page";
   EXPECT_NEAR(b.x1, width - 1.0 * kCm, 2.0) << "right edge 1 cm from the page's right edge";
   EXPECT_NEAR(b.y0, 1.0 * kCm, 2.0) << "top edge 1 cm from the page's top edge";

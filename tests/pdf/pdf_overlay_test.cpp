@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "support/page_raster.h"
 #include "base/error.h"
 #include "pdf/pdf_overlay.h"
 #include "pdf/pdf_writer.h"
@@ -138,47 +139,10 @@ void expect_stamp_words_top_right(const Boxes& b, double width, double height) {
   }
 }
 
-// What a reader shows: page 1 rendered at 72 dpi (1 px = 1 pt) inside the crop box, rotated.
-struct Raster {
-  int width = 0, height = 0;
-  std::vector<std::uint8_t> rgb;
-};
-
-Raster render(const std::string& pdf, const std::string& dir) {
-  std::string prefix = dir + "/render";
-  run_command("pdftoppm -cropbox -r 72 -f 1 -l 1 -singlefile '" + pdf + "' '" + prefix + "'");
-  std::vector<std::uint8_t> ppm = read_bytes(prefix + ".ppm");
-  Raster r;
-  std::string head(ppm.begin(), ppm.begin() + static_cast<long>(std::min<std::size_t>(ppm.size(), 64)));
-  int maxval = 0, consumed = 0;
-  if (std::sscanf(head.c_str(), "P6 %d %d %d%n", &r.width, &r.height, &maxval, &consumed) != 3 || maxval != 255) return {};
-  std::size_t start = static_cast<std::size_t>(consumed) + 1;
-  std::size_t need = static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.height) * 3;
-  if (ppm.size() < start + need) return {};
-  r.rgb.assign(ppm.begin() + static_cast<long>(start), ppm.begin() + static_cast<long>(start + need));
-  return r;
-}
-
-// The box of the stamp's dark blue (border and text) on the rendered page.
-struct PixelBox {
-  int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
-};
-
-PixelBox blue_pixels(const Raster& r) {
-  PixelBox b;
-  for (int y = 0; y < r.height; ++y)
-    for (int x = 0; x < r.width; ++x) {
-      const std::uint8_t* p = &r.rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 3];
-      if (p[2] > p[0] + 60 && p[2] > p[1] + 60) {
-        b.x0 = std::min(b.x0, x), b.y0 = std::min(b.y0, y), b.x1 = std::max(b.x1, x), b.y1 = std::max(b.y1, y);
-      }
-    }
-  return b;
-}
 
 // The rendered stamp border is where the layout put it: 1 cm from the top and right edges.
 void expect_stamp_drawn_top_right(const std::string& pdf, const std::string& dir, double width, double height) {
-  Raster r = render(pdf, dir);
+  Raster r = render_first_page(pdf, dir + "/render");
   ASSERT_GT(r.width, 0) << "pdftoppm produced nothing";
   EXPECT_NEAR(r.width, width, 1.5);
   EXPECT_NEAR(r.height, height, 1.5);
