@@ -20,6 +20,7 @@ packages=(
   openssl                  # the tests make throw-away signing certificates
   mupdf-tools              # a second, independent text extractor in the tests
   python3 python3-fonttools  # builds the tests' PUA fixture font
+  python3-fitz             # PyMuPDF: the tests' second text extractor (MuPDF)
 )
 missing=()
 for p in "${packages[@]}"; do
