@@ -4,6 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config
+  ccache                   # keeps rebuilds short (used when present)
   libpodofo-dev            # PDF object model and file writing
   libharfbuzz-dev          # shaping, and hb-subset for font subsets
   libfreetype-dev          # font loading under HarfBuzz
@@ -12,6 +13,7 @@ packages=(
   libsqlite3-dev sqlite3   # the register (FTS5 for search)
   nlohmann-json3-dev       # JSON letters, templates and font configuration
   libssl-dev               # SHA-256 hashes, CMS signatures
+  libsodium-dev            # passwords (Argon2id) and the audit chain's key (BLAKE2b MAC)
   libpng-dev libjpeg-dev zlib1g-dev  # emblem and attachment images
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   fonts-tlwg-laksaman-ttf  # the default Thai font (TH Sarabun New derivative)
