@@ -19,6 +19,7 @@
 #include "documents/letter_renderer.h"
 #include "documents/receive_stamp.h"
 #include "registry/calendar.h"
+#include "registry/register_files.h"
 #include "registry/registry.h"
 #include "registry/sqlite_store.h"
 
@@ -443,7 +444,7 @@ int cmd_verify(const GlobalOptions& g, const std::vector<std::string>& args) {
   VerifyReport r = s.registry->verify(s.actor);
   if (g.json) {
     print_json({{"ok", r.ok}, {"audit_rows", r.audit_rows}, {"rows_checked", r.rows_checked},
-                {"attachments_checked", r.attachments_checked}, {"problems", r.problems}});
+                {"attachments_checked", r.attachments_checked}, {"problems", r.problems}, {"notes", r.notes}});
   } else if (r.ok && r.audit_rows == 0) {
     std::printf("verified: the chain and every hash match\n");
   } else if (r.ok) {
@@ -453,6 +454,8 @@ int cmd_verify(const GlobalOptions& g, const std::vector<std::string>& args) {
   } else {
     for (const auto& p : r.problems) std::printf("MISMATCH: %s\n", p.c_str());
   }
+  if (!g.json)
+    for (const auto& n : r.notes) std::printf("note: %s\n", n.c_str());
   if (!r.ok) {
     std::fprintf(stderr, "saraban: verify failed: %s\n", r.problems.front().c_str());
     return exit_status(ErrorCode::DatabaseError);
@@ -471,6 +474,7 @@ int cmd_export(const GlobalOptions& g, const std::vector<std::string>& args) {
     else if (!read_filter(a, o, f, s)) unknown_option(o);
   }
   if (!out) throw Error(ErrorCode::InvalidInput, "needs --csv FILE", "export");
+  refuse_register_path(*out, g.db);
   std::string text = s.registry->export_csv(s.actor, f);
   system_environment().write_file_atomic(*out, std::span<const std::uint8_t>(
                                                    reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
@@ -502,6 +506,7 @@ int cmd_backup(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
   std::string dest = a.next();
   if (!a.done()) unknown_option(a.peek());
+  refuse_register_path(dest, g.db);
   Session s = open_session(g);
   s.registry->backup(s.actor, dest);
   if (g.json) print_json({{"backup", dest}});
@@ -546,6 +551,7 @@ int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args)
     else unknown_option(o);
   }
   if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o FILE", "attachment");
+  refuse_register_path(out, g.db);
   Session s = open_session(g);
   auto [att, bytes] = s.registry->attachment(s.actor, id, kind);
   system_environment().write_file_atomic(out, bytes);
@@ -566,6 +572,7 @@ int cmd_letter(const GlobalOptions& g, const std::vector<std::string>& args) {
     else unknown_option(o);
   }
   if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o OUT.pdf", "letter");
+  refuse_register_path(out, g.db);
   Session s = open_session(g);
   EntryDetails d = s.registry->show(s.actor, id);
   if (!d.letter) throw Error(ErrorCode::NotFound, "entry " + std::to_string(id) + " has no reply draft yet");

@@ -171,12 +171,14 @@ void Registry::attach_file(const User& actor, const Entry& e, const std::vector<
     t.time = thai_digits(local_time_hhmm(e.registered_at));
     // A stamp that cannot be drawn (a PDF PoDoFo reads but cannot rewrite, a missing font)
     // must not refuse the letter: the original is kept and the stamped copy is simply absent.
+    // Only drawing is excused; storing the copy fails the receive like any other write.
+    std::optional<std::vector<std::uint8_t>> stamped;
     try {
-      auto stamped = stamper_->stamp(bytes, t);
-      store_.add_attachment(e.id, stamped, name, "stamped", inspect_pdf(stamped), actor.id, now);
+      stamped = stamper_->stamp(bytes, t);
     } catch (const Error& err) {
-      if (err.code() == ErrorCode::DatabaseError) throw;
+      if (err.code() == ErrorCode::Internal || err.code() == ErrorCode::DatabaseError) throw;
     }
+    if (stamped) store_.add_attachment(e.id, *stamped, name, "stamped", inspect_pdf(*stamped), actor.id, now);
   }
 }
 

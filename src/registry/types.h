@@ -117,6 +117,7 @@ struct VerifyReport {
   std::int64_t rows_checked = 0;
   std::int64_t attachments_checked = 0;
   std::vector<std::string> problems;  // the first names the first entry that does not match
+  std::vector<std::string> notes;     // what verify could not vouch for (e.g. unkeyed old entries)
 };
 
 }  // namespace saraban::registry
