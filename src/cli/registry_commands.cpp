@@ -439,8 +439,15 @@ int cmd_search(const GlobalOptions& g, const std::vector<std::string>& args) {
 }
 
 int cmd_verify(const GlobalOptions& g, const std::vector<std::string>& args) {
-  if (!args.empty()) unknown_option(args[0]);
+  bool reanchor = !args.empty() && args[0] == "--reanchor";
+  if (args.size() > (reanchor ? 1u : 0u)) unknown_option(args[reanchor ? 1 : 0]);
   Session s = open_session(g);
+  if (reanchor) {
+    std::int64_t head = s.registry->reanchor(s.actor);
+    if (g.json) print_json({{"anchored", head}});
+    else std::printf("the anchor names audit log entry #%lld again\n", static_cast<long long>(head));
+    return 0;
+  }
   VerifyReport r = s.registry->verify(s.actor);
   if (g.json) {
     print_json({{"ok", r.ok}, {"audit_rows", r.audit_rows}, {"rows_checked", r.rows_checked},
@@ -606,7 +613,10 @@ const bool registered = [] {
   register_command({"list", "list " + kFilters, "entries of a register", cmd_list});
   register_command({"search", "search QUERY " + kFilters, "Thai full-text search", cmd_search});
   register_command({"history", "history ID", "the stage changes of an entry", cmd_history});
-  register_command({"verify", "verify", "recompute the audit chain and attachment hashes", cmd_verify});
+  register_command({"verify", "verify [--reanchor]",
+                    "recompute the audit chain and attachment hashes (--reanchor: an admin re-anchors a register "
+                    "whose only fault is its anchor)",
+                    cmd_verify});
   register_command({"export", "export --register R --year Y --csv FILE", "write a register to CSV", cmd_export});
   register_command({"import", "import --csv FILE", "bring an existing register in from CSV", cmd_import});
   register_command({"backup", "backup FILE", "copy the register with SQLite's online backup (admin)", cmd_backup});

@@ -20,6 +20,11 @@ std::string body_of(const Anchor& a) {
          "\n";
 }
 
+std::string signed_text(const Anchor& a, const ChainKey& key) {
+  std::string body = body_of(a);
+  return body + "mac " + key.mac(body) + "\n";
+}
+
 std::optional<std::string> read_small_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -45,10 +50,16 @@ struct FileLock {
 
 }  // namespace
 
+std::optional<std::string> read_anchor_text(const std::string& path) { return read_small_file(path); }
+
 std::optional<Anchor> read_anchor(const std::string& path, const ChainKey& key) {
   auto text = read_small_file(path);
   if (!text) return std::nullopt;
-  std::istringstream in(*text);
+  return parse_anchor(*text, path, key);
+}
+
+Anchor parse_anchor(const std::string& text, const std::string& path, const ChainKey& key) {
+  std::istringstream in(text);
   std::string magic, w1, w2, w3, w4, mac;
   Anchor a;
   std::getline(in, magic);
@@ -71,10 +82,14 @@ void write_anchor(const std::string& path, const std::string& key_path, const Ch
   } catch (const Error& e) {
     if (e.code() != ErrorCode::DatabaseError) throw;  // a damaged anchor is replaced by a good one
   }
-  std::string body = body_of(a);
   // The rename is not flushed: after a power cut the older anchor may come back, which only
   // names an earlier head of the same chain; a torn file cannot, since the content is flushed.
-  write_private_file(path, body + "mac " + key.mac(body) + "\n");
+  write_private_file(path, signed_text(a, key));
+}
+
+void replace_anchor(const std::string& path, const ChainKey& key, const Anchor& a) {
+  write_private_file(path, signed_text(a, key));
+  sync_directory_of(path);
 }
 
 }  // namespace saraban::registry

@@ -19,6 +19,13 @@ struct Anchor {
 // The anchor at `path`; nullopt when there is none. Throws DatabaseError when the file was
 // altered (its MAC does not match under `key`) or is not an anchor.
 std::optional<Anchor> read_anchor(const std::string& path, const ChainKey& key);
+// The same for an anchor file's text already read (`path` names it in errors).
+Anchor parse_anchor(const std::string& text, const std::string& path, const ChainKey& key);
+// The anchor file's text; nullopt when there is none.
+std::optional<std::string> read_anchor_text(const std::string& path);
+
+// Records `a` at `path` whatever the file names now (an admin re-anchoring a register).
+void replace_anchor(const std::string& path, const ChainKey& key, const Anchor& a);
 
 // Records `a` at `path` (temporary file, flush, rename) unless the file already names a later
 // head: writers that commit one after the other may finish in either order. The key file

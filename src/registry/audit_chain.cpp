@@ -155,6 +155,17 @@ std::string field_differences(const std::string& recorded, const std::string& no
   return out;
 }
 
+// True when `now` differs from `recorded` only by columns the record lacks and that are NULL:
+// columns a migration added after the row was last recorded.
+bool only_new_null_columns(const std::string& recorded, const std::string& now) {
+  auto a = json::parse(recorded, nullptr, false);
+  auto b = json::parse(now, nullptr, false);
+  if (a.is_discarded() || b.is_discarded() || !a.is_object() || !b.is_object()) return false;
+  for (auto it = b.begin(); it != b.end(); ++it)
+    if (!a.contains(it.key()) && it.value().is_null()) a[it.key()] = nullptr;
+  return a == b;
+}
+
 }  // namespace
 
 std::vector<std::string> audited_tables(sql::Connection& c) {
@@ -217,12 +228,16 @@ std::string AuditChain::hash_of(std::int64_t seq, const std::string& message) co
 }
 
 void AuditChain::begin(std::int64_t now, std::int64_t actor) {
-  now_ = now;
   actor_ = actor;
+  if (begin_without_anchor(now) && anchors_) require_anchor_matches();
+}
+
+bool AuditChain::begin_without_anchor(std::int64_t now) {
+  now_ = now;
   appended_ = false;
   head_seq_ = 0;
   head_hash_.clear();
-  if (!table_exists(conn_, "audit_log")) return;  // init: the schema is not there yet
+  if (!table_exists(conn_, "audit_log")) return false;  // init: the schema is not there yet
   auto& s = conn_.cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   if (s.step()) {
     head_seq_ = s.integer(0);
@@ -230,7 +245,7 @@ void AuditChain::begin(std::int64_t now, std::int64_t actor) {
   }
   s.reset();
   auto rec = key_record();
-  if (!rec) return;  // made before keying: the migration in this transaction keys it
+  if (!rec) return false;  // made before keying: the migration in this transaction keys it
   if (!usable_key())
     throw Error(ErrorCode::DatabaseError,
                 "the register's key file is missing, so no change can be added to its history; nothing was changed "
@@ -238,7 +253,7 @@ void AuditChain::begin(std::int64_t now, std::int64_t actor) {
                 files_.key);
   if (key_->id() != rec->key_id)
     throw Error(ErrorCode::DatabaseError, "this key file is not the register's key; nothing was changed", files_.key);
-  if (anchors_) require_anchor_matches();
+  return true;
 }
 
 void AuditChain::require_anchor_matches() {
@@ -338,8 +353,17 @@ void AuditChain::key_from_next_row(std::int64_t now) {
   append("audit_key", 1, "insert");
 }
 
-VerifyReport AuditChain::verify() {
+Anchor AuditChain::reanchor(std::int64_t now) {
+  begin_without_anchor(now);
+  if (!key_) throw Error(ErrorCode::DatabaseError, "the register's key file is missing; nothing to anchor with", files_.key);
+  Anchor a{head_seq_, head_hash_, now};
+  replace_anchor(files_.anchor, *key_, a);
+  return a;
+}
+
+VerifyReport AuditChain::verify(const std::optional<std::string>& anchor_text) {
   VerifyReport r;
+  anchor_problems_ = 0;
   auto problem = [&](std::string p) {
     r.ok = false;
     if (r.problems.size() < 50) r.problems.push_back(std::move(p));
@@ -405,19 +429,22 @@ VerifyReport AuditChain::verify() {
   // 2. The anchor outside the database: the chain may not end before the head it names.
   if (key) {
     std::optional<Anchor> a;
-    bool unreadable = false;
+    auto anchor_problem = [&](std::string p) {
+      ++anchor_problems_;
+      problem(std::move(p));
+    };
     try {
-      a = read_anchor(files_.anchor, *key);
+      if (anchor_text) a = parse_anchor(*anchor_text, files_.anchor, *key);
     } catch (const Error& e) {
-      problem(e.message() + " (" + files_.anchor + ")");
-      unreadable = true;
+      anchor_problem(e.message() + " (" + files_.anchor + ")");
     }
-    if (!a && !unreadable && last_seq > keyed_from) {
-      problem("the anchor file " + files_.anchor + " is missing: whether the newest entries were cut off cannot be told");
+    if (!anchor_text && last_seq > keyed_from) {
+      anchor_problem("the anchor file " + files_.anchor +
+                     " is missing: whether the newest entries were cut off cannot be told");
     } else if (a && last_seq < a->seq) {
-      problem(std::to_string(a->seq - last_seq) + " audit log entries were cut off since the last anchor (it names entry #" +
-              std::to_string(a->seq) + ", written " + utc_time(a->at) + "; the register now ends at #" +
-              std::to_string(last_seq) + ")");
+      anchor_problem(std::to_string(a->seq - last_seq) +
+                     " audit log entries were cut off since the last anchor (it names entry #" + std::to_string(a->seq) +
+                     ", written " + utc_time(a->at) + "; the register now ends at #" + std::to_string(last_seq) + ")");
     } else if (a) {
       auto s = conn_.prepare("SELECT hash FROM audit_log WHERE seq = :seq");
       s.bind(":seq", a->seq);
@@ -447,6 +474,8 @@ VerifyReport AuditChain::verify() {
       std::string digest = sha256_hex(now);
       if (digest != it->second.second && it->second.first < keyed_from)
         digest = sha256_hex(legacy_canonical_row(s, 1));
+      if (digest != it->second.second && only_new_null_columns(recorded_data(it->second.first), now))
+        digest = it->second.second;
       if (digest != it->second.second)
         problem(describe_row(conn_, t, id, now) + " was changed outside Saraban: " +
                 field_differences(recorded_data(it->second.first), now) + " (audit log entry #" +

@@ -45,8 +45,16 @@ class AuditChain {
   // audit_key row itself is that row). Older rows stay plain SHA-256.
   void key_from_next_row(std::int64_t now);
   Anchor head() const { return Anchor{head_seq_, head_hash_, now_}; }
+  // The anchor file's text, read before verify's snapshot begins: an anchor written by a commit
+  // after the snapshot would otherwise look like a cut-off history.
+  std::optional<std::string> anchor_before_snapshot() const { return read_anchor_text(files_.anchor); }
   // Inside a read transaction.
-  VerifyReport verify();
+  VerifyReport verify(const std::optional<std::string>& anchor_text);
+  // How many of the last verify's problems concern only the anchor (missing, altered, ahead).
+  std::size_t anchor_problems() const { return anchor_problems_; }
+  // Inside a write transaction: anchors the current head whatever the anchor said (an admin's
+  // decision after verify found nothing else wrong). Returns the head anchored.
+  Anchor reanchor(std::int64_t now);
 
  private:
   struct KeyRecord {
@@ -54,6 +62,8 @@ class AuditChain {
     std::int64_t since = 0;
     std::string key_id;
   };
+  // Reads the head and, on a keyed register, loads and checks the key. True when keyed.
+  bool begin_without_anchor(std::int64_t now);
   std::optional<KeyRecord> key_record();
   const ChainKey* usable_key();  // the key file's key, loaded once; null when absent
   void require_anchor_matches();
@@ -69,6 +79,7 @@ class AuditChain {
   std::int64_t head_seq_ = 0;
   std::string head_hash_;
   bool appended_ = false;
+  std::size_t anchor_problems_ = 0;
 };
 
 }  // namespace saraban::registry

@@ -587,6 +587,11 @@ VerifyReport Registry::verify(const User& actor) {
   return r;
 }
 
+std::int64_t Registry::reanchor(const User& actor) {
+  require_role(actor, "verify --reanchor", {Role::Admin});
+  return store_.reanchor();
+}
+
 void Registry::reindex(const User& actor) {
   require_role(actor, "reindex", {Role::Admin});
   store_.reindex();

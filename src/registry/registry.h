@@ -88,6 +88,8 @@ class Registry {
   // committed chunks, numbering continues after them).
   ImportResult import_csv(const User& actor, const std::string& csv_text, std::size_t chunk = 1000);
   VerifyReport verify(const User& actor);
+  // An admin's decision: the anchor names the current head again (see RegisterStore::reanchor).
+  std::int64_t reanchor(const User& actor);
   void reindex(const User& actor);
   void backup(const User& actor, const std::string& destination);
   std::vector<AccessRecord> access_log(const User& actor, std::optional<std::int64_t> entry_id);

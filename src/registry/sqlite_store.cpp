@@ -560,9 +560,24 @@ std::vector<Entry> SqliteRegisterStore::search(const std::string& match, const E
 // ------------------------------------------------------------------ integrity and upkeep
 
 VerifyReport SqliteRegisterStore::verify() {
+  auto anchor = chain_.anchor_before_snapshot();
   VerifyReport r;
-  read([&] { r = chain_.verify(); });
+  read([&] { r = chain_.verify(anchor); });
   return r;
+}
+
+std::int64_t SqliteRegisterStore::reanchor() {
+  if (sqlite3_db_readonly(conn_.get(), "main") == 1)
+    throw Error(ErrorCode::IoError, "the register is read-only (this account may not write it); nothing was changed",
+                files_.db);
+  sql::WriteTransaction tx(conn_);  // no commit can move the head meanwhile
+  VerifyReport r = chain_.verify(chain_.anchor_before_snapshot());
+  if (r.problems.size() > chain_.anchor_problems())
+    throw Error(ErrorCode::DatabaseError,
+                "verify finds more wrong than the anchor, so the anchor is not replaced (run saraban verify)", files_.db);
+  Anchor a = chain_.reanchor(env_.now());
+  tx.commit();
+  return a.seq;
 }
 
 void SqliteRegisterStore::reindex() {

@@ -58,6 +58,7 @@ class SqliteRegisterStore final : public RegisterStore {
   std::vector<Entry> search(const std::string& match, const EntryFilter& f, Secrecy clearance) override;
 
   VerifyReport verify() override;
+  std::int64_t reanchor() override;
   void reindex() override;
   void backup(const std::string& destination) override;
 
