@@ -138,8 +138,9 @@ int cmd_init(const GlobalOptions& g, const std::vector<std::string>& args) {
   auto slash = g.db.find_last_of('/');
   if (slash != std::string::npos && slash > 0) ::mkdir(g.db.substr(0, slash).c_str(), 0775);  // var/
   SqliteRegisterStore::create(g.db, system_environment());
-  if (g.json) print_json({{"db", g.db}, {"user", "admin"}});
-  else std::printf("created the register %s; its first user is 'admin'\n", g.db.c_str());
+  if (g.json) print_json({{"db", g.db}, {"key", g.db + ".key"}, {"user", "admin"}});
+  else std::printf("created the register %s; its first user is 'admin'; keep a copy of its key %s.key elsewhere\n",
+                   g.db.c_str(), g.db.c_str());
   return 0;
 }
 
