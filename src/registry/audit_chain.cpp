@@ -264,7 +264,8 @@ void AuditChain::require_anchor_matches() {
     if (head_seq_ > key_->keyed_from())
       throw Error(ErrorCode::DatabaseError,
                   "the register's anchor file is missing, so a cut-off history cannot be ruled out; nothing was "
-                  "changed (restore it with the register's backup, or ask an admin to run saraban verify)",
+                  "changed (restore it with the register's backup; when verify finds nothing else wrong, an admin "
+                  "may run saraban verify --reanchor)",
                   files_.anchor);
     return;
   }
