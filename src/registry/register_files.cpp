@@ -1,6 +1,7 @@
 #include "registry/register_files.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -133,6 +134,22 @@ DatabaseShape shape_of(const std::string& path) {
 }
 
 }  // namespace
+
+InitLock::InitLock(const std::string& db_path) {
+  fs::path p(db_path);
+  fs::path parent = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  fd_ = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd_ < 0) io_fail("cannot open the register's directory", parent.string());
+  while (::flock(fd_, LOCK_EX) != 0) {
+    if (errno == EINTR) continue;
+    int e = errno;
+    ::close(fd_);
+    errno = e;
+    io_fail("cannot lock the register's directory", parent.string());
+  }
+}
+
+InitLock::~InitLock() { ::close(fd_); }
 
 void clear_way_for_init(const std::string& path) {
   struct stat st {};

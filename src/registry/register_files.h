@@ -31,6 +31,19 @@ void sync_directory_of(const std::string& path);
 
 // ---- init: a register appears at its path complete or not at all
 
+// Holds off every other init in the register's directory while one builds its files (an flock
+// on the directory, released when this is destroyed or the process dies).
+class InitLock {
+ public:
+  explicit InitLock(const std::string& db_path);
+  ~InitLock();
+  InitLock(const InitLock&) = delete;
+  InitLock& operator=(const InitLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 // Throws InvalidInput when `path` holds a register or any other non-empty file that is not an
 // empty SQLite database (init never overwrites data). Absent, zero bytes or no tables: fine.
 void clear_way_for_init(const std::string& path);

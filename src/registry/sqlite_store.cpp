@@ -128,6 +128,7 @@ SqliteRegisterStore::SqliteRegisterStore(const std::string& path, bool create, c
 
 std::unique_ptr<SqliteRegisterStore> SqliteRegisterStore::create(const std::string& path, const Environment& env) {
   RegisterFiles files(path);
+  InitLock lock(path);  // two inits at one path: the second finds the first's register
   clear_way_for_init(path);
   std::string tmp = path + ".partial";
   remove_database_files(tmp);  // left by an init that was interrupted

@@ -246,6 +246,28 @@ TEST_F(InitFixture, InitOverARegisterIsRefused) {
   expect_working_register();
 }
 
+TEST_F(InitFixture, TwoInitsAtOnceMakeOneRegisterWithItsOwnKey) {
+  for (int round = 0; round < 5; ++round) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::vector<pid_t> pids;
+    for (int i = 0; i < 2; ++i) {
+      pid_t pid = ::fork();
+      if (pid == 0) std::_Exit(sar({"init"}).status == 0 ? 0 : 1);
+      pids.push_back(pid);
+    }
+    int ok = 0;
+    for (pid_t p : pids) {
+      int st = 0;
+      ::waitpid(p, &st, 0);
+      ok += WIFEXITED(st) && WEXITSTATUS(st) == 0;
+    }
+    EXPECT_EQ(ok, 1) << "round " << round;
+    auto v = sar({"verify"}, "admin");
+    EXPECT_EQ(v.status, 0) << "round " << round << ": " << v.err;
+  }
+}
+
 // SIGKILL at many moments of init: afterwards there is either no register file at all, or a
 // whole one; and init run again either makes one or says a register is already there.
 TEST_F(InitFixture, KilledAtAnyMomentInitLeavesNothingOrAWholeRegister) {
