@@ -162,6 +162,28 @@ TEST(ChainAttack, ChangedInvalidUtf8BytesOfAStoredSubjectAreNamed) {
   EXPECT_TRUE(has(first_problem(r), "subject")) << first_problem(r);
 }
 
+// Declaring the whole chain unkeyed, then recomputing it with plain SHA-256: the key file says
+// where keying began, so the first entry's MAC is still demanded.
+TEST(ChainAttack, ChainDeclaredUnkeyedAndRecomputedIsFound) {
+  AttackFixture f("unkeyed");
+  f.close();
+  ASSERT_EQ(tamper(f.db, "DROP TRIGGER audit_log_no_update; UPDATE entries SET subject = 'ปลอม' WHERE id = 1;"
+                         "UPDATE audit_log SET row_data = replace(row_data, 'ขอเชิญประชุมผู้บริหารสถานศึกษา', 'ปลอม') "
+                         "WHERE tbl = 'entries' AND row_id = 1;"
+                         "UPDATE audit_key SET keyed_from = 1000000;"),
+            SQLITE_OK);
+  ASSERT_EQ(tamper(f.db, "UPDATE audit_log SET row_data = replace(row_data, '\"keyed_from\":1,', "
+                         "'\"keyed_from\":1000000,') WHERE tbl = 'audit_key'"),
+            SQLITE_OK);
+  ASSERT_EQ(tamper(f.db, testing::rehash_sql(f.db, 1)), SQLITE_OK);
+  auto r = f.verify_now();
+  ASSERT_FALSE(r.ok);
+  EXPECT_TRUE(has(first_problem(r), "keyed from audit log entry #1000000, its key file says #1")) << first_problem(r);
+  bool named = false;
+  for (const auto& p : r.problems) named |= has(p, "audit log entry #1 was altered or forged");
+  EXPECT_TRUE(named) << r.problems.size();
+}
+
 TEST(ChainKeyFile, KeyIsBesideTheRegisterOwnerOnlyAndNeverInTheDatabase) {
   AttackFixture f("keyfile");
   f.close();
