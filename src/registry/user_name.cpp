@@ -102,20 +102,30 @@ void check_not_confusable(std::string_view name, const std::vector<std::string>&
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<USpoofChecker, SpoofCloser> sc(uspoof_open(&status));
   if (U_FAILURE(status)) throw Error(ErrorCode::Internal, "ICU spoof checker unavailable", u_errorName(status));
-  uspoof_setChecks(sc.get(), USPOOF_CONFUSABLE, &status);
-  std::string folded = lower_ascii(name);
-  for (const auto& other : existing) {
-    // Case is folded first: "Admin" reads as "admin" to anyone scanning a log.
-    std::string o = lower_ascii(other);
-    status = U_ZERO_ERROR;
-    int32_t r = uspoof_areConfusableUTF8(sc.get(), folded.data(), static_cast<int32_t>(folded.size()), o.data(),
-                                         static_cast<int32_t>(o.size()), &status);
-    if (U_FAILURE(status)) throw Error(ErrorCode::Internal, "ICU spoof check failed", u_errorName(status));
-    if (r != 0 || folded == o)
+  // Case is folded around the skeleton: "Admin" and "n0sy" read as "admin" and "nosy" to anyone
+  // scanning a log (ICU's skeleton maps 0 to O and rn to m, but keeps case).
+  auto key = [&](std::string_view s) {
+    std::string folded = lower_ascii(s);
+    UErrorCode st = U_ZERO_ERROR;
+    std::string out(folded.size() * 4 + 16, '\0');
+    int32_t n = uspoof_getSkeletonUTF8(sc.get(), 0, folded.data(), static_cast<int32_t>(folded.size()), out.data(),
+                                       static_cast<int32_t>(out.size()), &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) {
+      out.assign(static_cast<std::size_t>(n) + 1, '\0');
+      st = U_ZERO_ERROR;
+      n = uspoof_getSkeletonUTF8(sc.get(), 0, folded.data(), static_cast<int32_t>(folded.size()), out.data(),
+                                 static_cast<int32_t>(out.size()), &st);
+    }
+    if (U_FAILURE(st)) throw Error(ErrorCode::Internal, "ICU spoof check failed", u_errorName(st));
+    out.resize(static_cast<std::size_t>(n));
+    return lower_ascii(out);
+  };
+  std::string mine = key(name);
+  for (const auto& other : existing)
+    if (key(other) == mine)
       throw Error(ErrorCode::InvalidInput,
                   "it looks like the existing user '" + other + "'; pick a name that cannot be mistaken for it",
                   std::string(name));
-  }
 }
 
 void check_login_name(std::string_view login) {
