@@ -244,6 +244,7 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
       else start = static_cast<int>(parse_integer(o, v));
     } else unknown_option(o);
   }
+  if (group && *group != "none") file_access_for(*group);  // an unknown group changes nothing
   Session s = open_session(g);
   if (sub == "set") s.registry->set_office(s.actor, name, prefix, start);
   if (sub == "set" && group) set_register_group(g, s, *group);
