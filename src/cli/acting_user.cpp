@@ -67,11 +67,11 @@ std::string read_password_file(const std::string& path) {
 
 std::optional<std::string> ask_password(const std::string& prompt) {
   if (!::isatty(STDIN_FILENO)) return std::nullopt;
-  std::fprintf(stderr, "%s", prompt.c_str());
-  std::fflush(stderr);
   std::string line;
   {
-    EchoOff quiet;
+    EchoOff quiet;  // before the prompt: nothing typed after it is ever echoed
+    std::fprintf(stderr, "%s", prompt.c_str());
+    std::fflush(stderr);
     std::getline(std::cin, line);
   }
   std::fprintf(stderr, "\n");

@@ -2,7 +2,10 @@
 // `nobody`, another OS account. Switching accounts needs root; run as anyone else, these tests
 // skip. The register is made readable and writable by all here, so that only Saraban's own
 // identity rules stand between nobody and the register.
+#include <poll.h>
+#include <pty.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli_support_identity.h"
@@ -117,6 +120,75 @@ TEST_F(OtherAccount, TheFileOwnerActsAsAnyUser) {
   EXPECT_EQ(r.status, 0) << r.err;
   auto e = sar({"show", "1"}, "ghost");
   EXPECT_NE(e.err.find("unknown user"), std::string::npos) << e.err;
+}
+
+// Runs saraban as nobody on a pseudo-terminal, typing each of `answers` after a prompt ending
+// in ": " appears. Returns everything the terminal showed (stdout and stderr) and the status.
+testing::RunResult run_on_terminal(const std::vector<std::string>& args, const std::vector<std::string>& answers,
+                                   const std::string& as) {
+  int master = -1;
+  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid == 0) {
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) std::_Exit(126);
+    ::setenv("SARABAN_USER", as.c_str(), 1);
+    std::vector<std::string> copy = args;
+    std::string bin = SARABAN_BINARY;
+    std::vector<char*> argv{bin.data()};
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(bin.c_str(), argv.data());
+    std::_Exit(127);
+  }
+  testing::RunResult r;
+  std::size_t answered = 0, seen = 0;
+  for (;;) {
+    pollfd p{master, POLLIN, 0};
+    if (::poll(&p, 1, 20000) <= 0) break;  // a hang is a failure, not a stuck test
+    char buf[512];
+    ssize_t n = ::read(master, buf, sizeof buf);
+    if (n <= 0) break;  // EIO: the child closed the terminal
+    r.out.append(buf, static_cast<std::size_t>(n));
+    std::size_t prompt = r.out.find(": ", seen);
+    if (answered < answers.size() && prompt != std::string::npos) {
+      seen = prompt + 2;
+      std::string line = answers[answered++] + "\n";
+      if (::write(master, line.data(), line.size()) < 0) break;
+    }
+  }
+  ::close(master);
+  int st = 0;
+  ::waitpid(pid, &st, 0);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  return r;
+}
+
+TEST_F(OtherAccount, PasswordIsAskedOnTheTerminalWithoutEcho) {
+  std::string right = write_file("right", "ช้างเผือก42\n");
+  ok({"user", "passwd", "malee", "--password-file", right}, "admin");
+  open_to_everyone();
+  auto r = run_on_terminal({"--db", db, "--json", "show", "1"}, {"ช้างเผือก42"}, "malee");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("password for malee: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("เรื่องลับที่สุด"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("ช้างเผือก42"), std::string::npos) << "the password was echoed: " << r.out;
+  auto wrong = run_on_terminal({"--db", db, "show", "1"}, {"ช้างป่า"}, "malee");
+  EXPECT_NE(wrong.status, 0);
+  EXPECT_NE(wrong.out.find("wrong password or no such user"), std::string::npos) << wrong.out;
+}
+
+TEST_F(OtherAccount, NewPasswordIsTypedTwiceOnTheTerminal) {
+  ok({"user", "login", "somchai", "nobody"}, "admin");
+  open_to_everyone();
+  auto differ = run_on_terminal({"--db", db, "user", "passwd", "somchai"}, {"หนึ่ง", "สอง"}, "");
+  EXPECT_NE(differ.status, 0);
+  EXPECT_NE(differ.out.find("the two passwords differ"), std::string::npos) << differ.out;
+  auto same = run_on_terminal({"--db", db, "user", "passwd", "somchai"}, {"สามสี่", "สามสี่"}, "");
+  EXPECT_EQ(same.status, 0) << same.out;
+  EXPECT_EQ(same.out.find("สามสี่"), std::string::npos) << "the password was echoed: " << same.out;
+  ok({"user", "login", "somchai", "--none"}, "admin");
+  open_to_everyone();
+  std::string file = write_file("pw", "สามสี่\n");
+  ok({"--password-file", file, "list"}, "somchai", /*unprivileged=*/true);
 }
 
 }  // namespace
