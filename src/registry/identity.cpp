@@ -20,20 +20,20 @@ Identity as_owner(const IdentityQuery& q, const IdentityFacts& f) {
   throw Error(ErrorCode::InvalidInput, "no acting user: pass --as USER (or set SARABAN_USER)");
 }
 
-}  // namespace
-
-const char* proof_name(Proof p) {
-  switch (p) {
-    case Proof::FileOwner: return "file owner";
-    case Proof::MappedLogin: return "mapped login";
-    case Proof::Password: return "password";
-  }
-  return "?";
+// A password someone gives is checked even where none is needed: a wrong one is never let by.
+Identity checked_password(const IdentityQuery& q, const IdentityFacts& f, const Identity& who) {
+  if (!q.password || !q.requested || who.user.name != *q.requested) return who;
+  const auto& hash = f.requested_credentials.password_hash;
+  if (hash && password_matches(*hash, *q.password)) return who;
+  throw Error(ErrorCode::PermissionDenied, kWrongPasswordOrUser, *q.requested);
 }
 
+}  // namespace
+
 std::optional<Identity> decide_identity(const IdentityQuery& q, const IdentityFacts& f) {
-  if (q.caller_uid == q.file_owner_uid) return as_owner(q, f);
-  if (f.mapped && (!q.requested || *q.requested == f.mapped->name)) return Identity{*f.mapped, Proof::MappedLogin};
+  if (q.caller_uid == q.file_owner_uid) return checked_password(q, f, as_owner(q, f));
+  if (f.mapped && (!q.requested || *q.requested == f.mapped->name))
+    return checked_password(q, f, Identity{*f.mapped, Proof::MappedLogin});
   if (!q.requested)
     throw Error(ErrorCode::PermissionDenied,
                 "OS account " + account(q) +

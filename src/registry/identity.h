@@ -30,7 +30,6 @@ struct IdentityFacts {
 };
 
 enum class Proof { FileOwner, MappedLogin, Password };
-const char* proof_name(Proof p);
 
 struct Identity {
   User user;
@@ -41,7 +40,8 @@ struct Identity {
 inline constexpr const char* kWrongPasswordOrUser = "wrong password or no such user";
 
 // Decides who acts. Returns nullopt when only a password can prove it and none was given (the
-// CLI may then ask on the terminal and decide again). Throws PermissionDenied (not proved),
+// CLI may then ask on the terminal and decide again). A password given is checked even where
+// none is needed (the owner, a mapped login). Throws PermissionDenied (not proved),
 // NotFound (the owner named an unknown user) or InvalidInput (no user named at all).
 std::optional<Identity> decide_identity(const IdentityQuery& q, const IdentityFacts& f);
 // The refusal when a password is needed and none can be had (no terminal, no --password-file).

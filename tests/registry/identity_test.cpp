@@ -134,6 +134,17 @@ TEST(IdentityDecision, AMappedAccountGivingAnotherUsersPasswordActsAsThatUser) {
   EXPECT_EQ(who->user.name, "director");
 }
 
+TEST(IdentityDecision, AGivenPasswordIsCheckedEvenWhereNoneIsNeeded) {
+  std::string hash = hash_password("ถูก");
+  auto owner = error_of([&] { decide_identity(query(kOwner, "director", "ผิด"), facts(user(3, "director"), hash)); });
+  EXPECT_EQ(owner.message(), kWrongPasswordOrUser);
+  auto mapped = error_of([&] {
+    decide_identity(query(kOther, "somchai", "ผิด"), facts(user(2, "somchai"), hash, user(2, "somchai")));
+  });
+  EXPECT_EQ(mapped.message(), kWrongPasswordOrUser);
+  EXPECT_TRUE(decide_identity(query(kOwner, "director", "ถูก"), facts(user(3, "director"), hash)));
+}
+
 // ---------------------------------------------------------------- passwords
 
 TEST(Password, OnlyAnArgon2idHashIsKept) {
