@@ -53,7 +53,8 @@ class Registry {
  public:
   Registry(RegisterStore& store, const Environment& env, ReceiveStamper* stamper = nullptr);
 
-  // The user named by --as; NotFound for an unknown name.
+  // The user of that name, for callers that proved who acts themselves (the CLI does so with
+  // identity.h: --as alone proves nothing); NotFound for an unknown name.
   User acting_user(const std::string& name);
 
   // The name must follow kUserNameRule (user_name.h) and look like no existing name. `login`
