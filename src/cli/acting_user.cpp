@@ -80,6 +80,8 @@ std::optional<std::string> ask_password(const std::string& prompt) {
 }
 
 registry::Identity prove_acting_user(const GlobalOptions& g, registry::RegisterStore& store) {
+  // The path, not SQLite's descriptor: a caller that swaps the file gains nothing, since
+  // opening the register at all already needed the OS to let it read and write the file.
   struct stat st {};
   if (::stat(g.db.c_str(), &st) != 0)
     throw Error(ErrorCode::IoError, std::string("cannot read the register's owner: ") + std::strerror(errno), g.db);
