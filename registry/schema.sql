@@ -1,4 +1,4 @@
--- The correspondence register (ทะเบียนหนังสือ), schema version 1.
+-- The correspondence register (ทะเบียนหนังสือ), schema version 2.
 -- This file is the one place the schema lives; it is compiled into the binary
 -- (src/registry/CMakeLists.txt embeds it), so `saraban init` never reads the source tree.
 -- Canonical tables hold the record; every row of them is covered by the audit_log hash chain.
@@ -30,6 +30,22 @@ CREATE TABLE users(
   clearance INTEGER NOT NULL DEFAULT 0 CHECK (clearance BETWEEN 0 AND 3),  -- 0 none, 1 ลับ, 2 ลับมาก, 3 ลับที่สุด
   unit_id INTEGER REFERENCES units(id),
   created_at INTEGER NOT NULL
+);
+
+-- How an OS account other than the register file's owner proves it acts as a user: the login
+-- mapped to the user, and/or the Argon2id hash of the user's password (libsodium
+-- crypto_pwhash_str; never the password). id = users.id. Apart from users so that adding it
+-- changed no audited row of an older register.
+CREATE TABLE user_credentials(
+  id INTEGER PRIMARY KEY REFERENCES users(id),
+  login TEXT UNIQUE,                 -- OS account name (getpwuid), NULL = none
+  password_hash TEXT                 -- NULL = no password set
+);
+
+-- The OS group given read access (0640) to the files Saraban writes; NULL = owner only (0600).
+CREATE TABLE office_files(
+  id INTEGER PRIMARY KEY REFERENCES offices(id),
+  file_group TEXT
 );
 
 -- One row per register; numbers run per (register, year). year_start_month 1 = calendar

@@ -14,11 +14,13 @@
 
 #include "base/environment.h"
 #include "base/error.h"
+#include "cli/acting_user.h"
 #include "cli/command.h"
 #include "documents/letter_json.h"
 #include "documents/letter_renderer.h"
 #include "documents/receive_stamp.h"
 #include "registry/calendar.h"
+#include "registry/file_access.h"
 #include "registry/registry.h"
 #include "registry/sqlite_store.h"
 
@@ -34,20 +36,19 @@ struct Session {
   User actor;
 };
 
-std::string acting_name(const GlobalOptions& g) {
-  if (g.as_user) return *g.as_user;
-  if (auto v = system_environment().variable("SARABAN_USER"); v && !v->empty()) return *v;
-  throw Error(ErrorCode::InvalidInput, "no acting user: pass --as USER (or set SARABAN_USER)");
-}
-
+// The acting user is proved (acting_user.h), never taken on the word of --as.
 Session open_session(const GlobalOptions& g) {
   Session s;
-  std::string who = acting_name(g);
   s.store = SqliteRegisterStore::open(g.db, system_environment());
   static documents::EngineReceiveStamper stamper(system_environment());  // loads fonts only when stamping
   s.registry = std::make_unique<Registry>(*s.store, system_environment(), &stamper);
-  s.actor = s.registry->acting_user(who);
+  s.actor = prove_acting_user(g, *s.store).user;
   return s;
+}
+
+// export, attachment and letter write through here: owner-only, or the office's group.
+void write_output(Session& s, const std::string& path, std::span<const std::uint8_t> bytes) {
+  write_register_output(path, bytes, s.registry->file_access());
 }
 
 std::int64_t parse_id(const std::string& text) {
@@ -142,25 +143,86 @@ int cmd_init(const GlobalOptions& g, const std::vector<std::string>& args) {
   return 0;
 }
 
+const char* const kUserUsage =
+    "expected: user add NAME --role ROLE [--clearance LEVEL] [--login OSNAME] | user login NAME OSNAME|--none | "
+    "user passwd NAME [--password-file FILE]";
+
+int cmd_user_login(const GlobalOptions& g, ArgReader& a) {
+  std::string name = a.next();
+  std::string os = a.next();
+  if (!a.done()) unknown_option(a.peek());
+  std::optional<std::string> login;
+  if (os != "--none") login = os;
+  Session s = open_session(g);
+  s.registry->set_login(s.actor, name, login);
+  if (g.json) print_json({{"user", name}, {"login", login ? json(*login) : json(nullptr)}});
+  else if (login) std::printf("OS account %s acts as %s\n", login->c_str(), name.c_str());
+  else std::printf("user %s has no OS account now\n", name.c_str());
+  return 0;
+}
+
+// The new password from FILE (first line), or typed twice on the terminal.
+std::string new_password(const std::optional<std::string>& file) {
+  if (file) return read_password_file(*file);
+  auto first = ask_password("new password: ");
+  if (!first) throw Error(ErrorCode::InvalidInput, "needs --password-file FILE (no terminal to ask on)", "user passwd");
+  auto again = ask_password("again: ");
+  if (!again || *again != *first) throw Error(ErrorCode::InvalidInput, "the two passwords differ", "user passwd");
+  return *first;
+}
+
+int cmd_user_passwd(const GlobalOptions& g, ArgReader& a) {
+  std::string name = a.next();
+  std::optional<std::string> file;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--password-file") file = a.value_of(o);
+    else unknown_option(o);
+  }
+  Session s = open_session(g);  // proved first: the new password is asked only of someone allowed
+  s.registry->set_password(s.actor, name, new_password(file));
+  if (g.json) print_json({{"user", name}, {"password", "set"}});
+  else std::printf("password of %s set\n", name.c_str());
+  return 0;
+}
+
 int cmd_user(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
   std::string sub = a.next();
-  if (sub != "add") throw Error(ErrorCode::InvalidInput, "expected: user add NAME --role ROLE [--clearance LEVEL]", sub);
+  if (sub == "login") return cmd_user_login(g, a);
+  if (sub == "passwd") return cmd_user_passwd(g, a);
+  if (sub != "add") throw Error(ErrorCode::InvalidInput, kUserUsage, sub);
   std::string name = a.next();
   std::optional<Role> role;
   Secrecy clearance = Secrecy::None;
+  std::optional<std::string> login;
   while (!a.done()) {
     std::string o = a.next();
     if (o == "--role") role = parse_role(a.value_of(o));
     else if (o == "--clearance") clearance = parse_secrecy(a.value_of(o));
+    else if (o == "--login") login = a.value_of(o);
     else unknown_option(o);
   }
   if (!role) throw Error(ErrorCode::InvalidInput, "needs --role (clerk, director, officer, signer, admin)", "user add");
   Session s = open_session(g);
-  s.registry->add_user(s.actor, name, *role, clearance);
+  s.registry->add_user(s.actor, name, *role, clearance, login);
   if (g.json) print_json({{"user", name}, {"role", role_name(*role)}, {"clearance", secrecy_name(clearance)}});
   else std::printf("added user %s (%s, clearance %s)\n", name.c_str(), role_name(*role), secrecy_name(clearance));
   return 0;
+}
+
+// `office set --group G|none`: stored, then given to the register and its companions, so the
+// group can read what Saraban writes from now on.
+void set_register_group(const GlobalOptions& g, Session& s, const std::string& group) {
+  std::optional<std::string> name;
+  if (group != "none") name = group;
+  s.registry->set_file_group(s.actor, name);
+  FileAccess access = file_access_for(name);
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::string path = g.db + suffix;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) apply_file_access(path, access);
+  }
 }
 
 int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
@@ -168,12 +230,13 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
   std::string sub = a.next();
   if (sub != "set" && sub != "show")
     throw Error(ErrorCode::InvalidInput, "expected: office set [--name TEXT] [--prefix TEXT] [--year-start 1|10]", sub);
-  std::optional<std::string> name, prefix;
+  std::optional<std::string> name, prefix, group;
   std::optional<int> start;
   while (!a.done()) {
     std::string o = a.next();
     if (o == "--name") name = a.value_of(o);
     else if (o == "--prefix") prefix = a.value_of(o);
+    else if (o == "--group") group = a.value_of(o);
     else if (o == "--year-start") {
       std::string v = a.value_of(o);
       if (v == "january" || v == "calendar") start = 1;
@@ -181,8 +244,10 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
       else start = static_cast<int>(parse_integer(o, v));
     } else unknown_option(o);
   }
+  if (group && *group != "none") file_access_for(*group);  // an unknown group changes nothing
   Session s = open_session(g);
   if (sub == "set") s.registry->set_office(s.actor, name, prefix, start);
+  if (sub == "set" && group) set_register_group(g, s, *group);
   Office o = s.registry->office();
   if (g.json) print_json({{"name", o.name}, {"prefix", o.prefix}, {"year_start_month", o.year_start_month}});
   else std::printf("%s  prefix '%s'  year starts in month %d\n", o.name.c_str(), o.prefix.c_str(), o.year_start_month);
@@ -472,8 +537,7 @@ int cmd_export(const GlobalOptions& g, const std::vector<std::string>& args) {
   }
   if (!out) throw Error(ErrorCode::InvalidInput, "needs --csv FILE", "export");
   std::string text = s.registry->export_csv(s.actor, f);
-  system_environment().write_file_atomic(*out, std::span<const std::uint8_t>(
-                                                   reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+  write_output(s, *out, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
   if (g.json) print_json({{"csv", *out}});
   else std::printf("exported to %s\n", out->c_str());
   return 0;
@@ -548,7 +612,7 @@ int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args)
   if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o FILE", "attachment");
   Session s = open_session(g);
   auto [att, bytes] = s.registry->attachment(s.actor, id, kind);
-  system_environment().write_file_atomic(out, bytes);
+  write_output(s, out, bytes);
   if (g.json) print_json(json{{"id", id}, {"kind", kind}, {"sha256", att.sha256}, {"size", att.size}, {"file", out}});
   else std::printf("%s (%s, %lld bytes, sha256 %s)\n", out.c_str(), kind.c_str(), static_cast<long long>(att.size),
                    att.sha256.c_str());
@@ -572,7 +636,7 @@ int cmd_letter(const GlobalOptions& g, const std::vector<std::string>& args) {
   const Environment& env = system_environment();
   auto letter = documents::parse_letter(d.letter->body, "entry " + std::to_string(id) + " draft", ".", nullptr);
   documents::LetterRenderer renderer(env);
-  env.write_file_atomic(out, renderer.render_pdf(letter));
+  write_output(s, out, renderer.render_pdf(letter));
   if (g.json) print_json(json{{"id", id}, {"version", d.letter->version}, {"file", out}});
   else std::printf("%s (draft version %d)\n", out.c_str(), d.letter->version);
   return 0;
@@ -583,8 +647,13 @@ const std::string kFilters = "[--register R] [--year Y] [--stage S] [--sender T]
 
 const bool registered = [] {
   register_command({"init", "init", "create the register and its first user, admin", cmd_init});
-  register_command({"user", "user add NAME --role ROLE [--clearance LEVEL]", "add a user (admin)", cmd_user});
-  register_command({"office", "office set [--name T] [--prefix T] [--year-start 1|10]", "the office and its numbering year", cmd_office});
+  register_command({"user", "user add NAME --role ROLE [--clearance LEVEL] [--login OSNAME]",
+                    "add a user (admin); OSNAME then acts as NAME without a password", cmd_user});
+  register_command({"user", "user login NAME OSNAME|--none", "map an OS account to a user (admin)", cmd_user});
+  register_command({"user", "user passwd NAME [--password-file FILE]",
+                    "set a password (admin, or the user themselves); asked on the terminal without FILE", cmd_user});
+  register_command({"office", "office set [--name T] [--prefix T] [--year-start 1|10] [--group GROUP|none]",
+                    "the office, its numbering year, and the OS group that may read its files", cmd_office});
   register_command({"receive",
                     "receive --from T --subject T [--ref T] [--dated DATE] [--to T] [--file PDF] [--urgency U] [--secrecy S]",
                     "register an incoming letter; prints its receive number", cmd_receive});

@@ -8,6 +8,7 @@
 #include "registry/calendar.h"
 #include "registry/csv.h"
 #include "registry/thai_tokenizer.h"
+#include "registry/user_name.h"
 
 namespace saraban::registry {
 namespace {
@@ -112,10 +113,16 @@ void Registry::log_reads(const User& actor, const std::vector<Entry>& entries, c
 
 // ------------------------------------------------------------------ administration
 
-void Registry::add_user(const User& actor, const std::string& name, Role role, Secrecy clearance) {
+void Registry::add_user(const User& actor, const std::string& name, Role role, Secrecy clearance,
+                        const std::optional<std::string>& login) {
   require_role(actor, "user add", {Role::Admin});
-  require_text(name, "NAME");
-  store_.write(actor.id, [&] { store_.add_user(name, role, clearance, env_.now()); });
+  check_user_name(name);
+  if (login) check_login_name(*login);
+  store_.write(actor.id, [&] {
+    check_not_confusable(name, store_.user_names());
+    User u = store_.add_user(name, role, clearance, env_.now());
+    if (login) store_.set_login(u.id, login);
+  });
 }
 
 void Registry::set_office(const User& actor, const std::optional<std::string>& name,
@@ -592,7 +599,11 @@ void Registry::reindex(const User& actor) {
 
 void Registry::backup(const User& actor, const std::string& destination) {
   require_role(actor, "backup", {Role::Admin});
+  require_backup_clearance(actor);
+  FileAccess access = file_access();  // an office group the system lost refuses before copying
   store_.backup(destination);
+  apply_file_access(destination, access);
+  log_backup(actor);
 }
 
 std::vector<AccessRecord> Registry::access_log(const User& actor, std::optional<std::int64_t> entry_id) {

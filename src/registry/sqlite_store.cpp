@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "base/error.h"
+#include "registry/file_access.h"
 #include "registry/schema.h"
 #include "registry/sha256.h"
 
@@ -160,6 +161,7 @@ std::unique_ptr<SqliteRegisterStore> SqliteRegisterStore::create(const std::stri
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && st.st_size > 0)
     throw Error(ErrorCode::InvalidInput, "a file is already there; a register is never created over one", path);
+  PrivateUmask owner_only;  // the register 0600; SQLite gives its -wal and -shm the same mode
   std::unique_ptr<SqliteRegisterStore> s(new SqliteRegisterStore(path, true, env));
   s->conn_.exec("PRAGMA journal_mode = WAL");
   s->write(0, [&] {
@@ -177,6 +179,7 @@ std::unique_ptr<SqliteRegisterStore> SqliteRegisterStore::open(const std::string
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0 || st.st_size == 0)
     throw Error(ErrorCode::NotFound, "no register here (create one with: saraban --db " + path + " init)", path);
+  PrivateUmask owner_only;  // a -wal or -shm made now is never more open than the register
   std::unique_ptr<SqliteRegisterStore> s(new SqliteRegisterStore(path, false, env));
   if (s->conn_.pragma_int("application_id") != kApplicationId)
     throw Error(ErrorCode::DatabaseError, "not a Saraban register (application_id differs)", path);
@@ -745,6 +748,7 @@ void SqliteRegisterStore::backup(const std::string& destination) {
   std::string tmp = destination + ".partial";
   ::unlink(tmp.c_str());
   {
+    PrivateUmask owner_only;  // the copy holds every secret entry: owner only until Registry widens it
     sql::Connection dest(tmp, true);
     sqlite3_backup* b = sqlite3_backup_init(dest.get(), "main", conn_.get(), "main");
     if (!b) sql::fail(dest.get(), sqlite3_errcode(dest.get()), destination);

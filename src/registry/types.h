@@ -37,6 +37,12 @@ struct User {
   Secrecy clearance = Secrecy::None;
 };
 
+// What proves an OS account other than the register file's owner acts as a user.
+struct UserCredentials {
+  std::optional<std::string> login;          // the OS account mapped to the user
+  std::optional<std::string> password_hash;  // Argon2id (crypto_pwhash_str), never the password
+};
+
 struct Office {
   std::string name;
   std::string prefix;          // "ศธ ๐๔๒๙๐"

@@ -88,6 +88,8 @@ TEST_F(CliFixture, UnreadableLetterFileIsRefused) {
 }
 
 TEST_F(CliFixture, ReadOnlyRegisterIsRefusedUntouched) {
+  // nobody does not own the register: it acts as somchai through its mapped login.
+  ASSERT_EQ(sar({"user", "login", "somchai", "nobody"}, "admin").status, 0);
   // Checkpoint so the whole register is in the main file, then make file and folder read-only.
   ASSERT_EQ(testing::tamper(db, "PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
   ::chmod(db.c_str(), 0444);
@@ -101,6 +103,8 @@ TEST_F(CliFixture, ReadOnlyRegisterIsRefusedUntouched) {
 }
 
 TEST_F(CliFixture, ReadOnlyFileInWritableFolderIsRefusedUntouched) {
+  // nobody does not own the register: it acts as somchai through its mapped login.
+  ASSERT_EQ(sar({"user", "login", "somchai", "nobody"}, "admin").status, 0);
   ASSERT_EQ(testing::tamper(db, "PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
   ::chmod(db.c_str(), 0444);
   ::chmod((dir + "/var").c_str(), 0777);  // the folder stays writable: SQLite can make its -shm
