@@ -58,16 +58,10 @@ std::int64_t parse_id(const std::string& text) {
 
 std::string be_datetime(std::int64_t t) {
   Date d = local_date(t);
-  return std::to_string(d.day) + "/" + std::to_string(d.month) + "/" + std::to_string(d.year + 543) + " " +
+  return std::to_string(d.day) + "/" + std::to_string(d.month) + "/" + std::to_string(d.year + text::kBuddhistEraOffset) + " " +
          local_time_hhmm(t);
 }
 
-std::string be_iso(const std::optional<std::string>& iso_date) {
-  if (!iso_date) return "";
-  Date d = parse_date(*iso_date, "date");
-  d.year += 543;
-  return iso(d);
-}
 
 json entry_json(const Entry& e, Registry& r) {
   json j = {{"id", e.id},
@@ -76,7 +70,7 @@ json entry_json(const Entry& e, Registry& r) {
             {"number", e.number},
             {"registered", be_datetime(e.registered_at)},
             {"ref", e.ref},
-            {"dated", e.dated ? json(be_iso(e.dated)) : json(nullptr)},
+            {"dated", e.dated ? json(be_iso(*e.dated)) : json(nullptr)},
             {"from", e.sender},
             {"to", e.recipient},
             {"subject", e.subject},
@@ -84,7 +78,7 @@ json entry_json(const Entry& e, Registry& r) {
             {"secrecy", secrecy_name(e.secrecy)},
             {"stage", stage_name(e.stage)},
             {"cancelled", e.cancelled},
-            {"due", e.due ? json(be_iso(e.due)) : json(nullptr)},
+            {"due", e.due ? json(be_iso(*e.due)) : json(nullptr)},
             {"assignee", e.assignee ? json(r.user_name(*e.assignee)) : json(nullptr)}};
   if (!e.via.empty()) j["via"] = e.via;
   if (!e.remarks.empty()) j["remarks"] = e.remarks;

@@ -8,6 +8,7 @@
 #include "registry/calendar.h"
 #include "registry/csv.h"
 #include "registry/thai_tokenizer.h"
+#include "registry/year_start.h"
 
 namespace saraban::registry {
 namespace {
@@ -128,7 +129,10 @@ void Registry::set_office(const User& actor, const std::optional<std::string>& n
     Office o = store_.office();
     if (name) o.name = *name;
     if (prefix) o.prefix = *prefix;
-    if (year_start_month) o.year_start_month = *year_start_month;
+    if (year_start_month) {
+      check_year_start_change(store_, *year_start_month, env_.now());
+      o.year_start_month = *year_start_month;
+    }
     store_.set_office(o);
   });
 }
@@ -166,9 +170,9 @@ void Registry::attach_file(const User& actor, const Entry& e, const std::vector<
   if (stamper_ && status == "ok") {
     ReceiveStampText t;
     t.office = store_.office().name;
-    t.number = thai_digits(std::to_string(e.number));
+    t.number = text::convert_digits(std::to_string(e.number), text::DigitStyle::Thai);
     t.date = thai_date(iso(local_date(e.registered_at)), true);
-    t.time = thai_digits(local_time_hhmm(e.registered_at));
+    t.time = text::convert_digits(local_time_hhmm(e.registered_at), text::DigitStyle::Thai);
     // A stamp that cannot be drawn (a PDF PoDoFo reads but cannot rewrite, a missing font)
     // must not refuse the letter: the original is kept and the stamped copy is simply absent.
     try {
@@ -312,7 +316,8 @@ Issued Registry::dispatch(const User& actor, std::int64_t id, const std::string&
     send.created_by = actor.id;
     send.number = store_.last_number(send.register_code, send.year) + 1;
     // ที่: the office prefix, a slash, the send number (Thai digits, as offices write it).
-    send.ref = (office.prefix.empty() ? std::string() : office.prefix + "/") + thai_digits(std::to_string(send.number));
+    send.ref = (office.prefix.empty() ? std::string() : office.prefix + "/") +
+               text::convert_digits(std::to_string(send.number), text::DigitStyle::Thai);
     send = store_.insert_entry(send);
     if (letter) {
       body["ref"] = send.ref;
@@ -334,7 +339,7 @@ void Registry::file(const User& actor, std::int64_t id, int keep_years) {
     Entry e = visible_entry(actor, id);
     require_role(actor, "file", {Role::Clerk});
     require_stage(e, "file", {Stage::Dispatched, Stage::Closed, Stage::Issued});
-    e.keep_until = local_date(env_.now()).year + 543 + keep_years;
+    e.keep_until = local_date(env_.now()).year + text::kBuddhistEraOffset + keep_years;
     record(actor, e, "file", Stage::Filed, "keep until " + std::to_string(*e.keep_until));
   });
 }
@@ -433,15 +438,9 @@ const std::vector<std::string> kCsvColumns = {"register", "year",    "number",  
                                               "dated",    "sender",  "recipient", "subject",       "urgency",
                                               "secrecy",  "stage",   "cancelled", "remarks"};
 
-std::string be_date(const std::string& iso_date) {
-  Date d = parse_date(iso_date, "date");
-  d.year += 543;
-  return iso(d);
-}
-
 std::string be_datetime(std::int64_t t) {
   Date d = local_date(t);
-  d.year += 543;
+  d.year += text::kBuddhistEraOffset;
   std::int64_t s = t + kOfficeUtcOffsetSeconds - (local_midnight(local_date(t)) + kOfficeUtcOffsetSeconds);
   char buf[16];
   std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60),
@@ -471,7 +470,7 @@ std::string Registry::export_csv(const User& actor, const EntryFilter& f) {
   std::string out = csv::row(kCsvColumns);
   for (const auto& e : entries) {
     out += csv::row({e.register_code, std::to_string(e.year), std::to_string(e.number), be_datetime(e.registered_at),
-                     e.ref, e.dated ? be_date(*e.dated) : std::string(), e.sender, e.recipient, e.subject,
+                     e.ref, e.dated ? be_iso(*e.dated) : std::string(), e.sender, e.recipient, e.subject,
                      urgency_name(e.urgency), secrecy_name(e.secrecy), stage_name(e.stage), e.cancelled ? "1" : "0",
                      e.remarks});
   }
