@@ -39,6 +39,18 @@ void require_text(const std::string& v, const char* option) {
   if (v.empty()) throw Error(ErrorCode::InvalidInput, "must not be empty", option);
 }
 
+bool above(Secrecy level, Secrecy clearance) { return static_cast<int>(level) > static_cast<int>(clearance); }
+
+// A letter's secrecy ("secrecy": ลับ, ลับมาก, ลับที่สุด; absent or "" for none) decides the
+// register its dispatch goes to.
+Secrecy letter_secrecy(const nlohmann::json& letter) {
+  if (!letter.is_object() || !letter.contains("secrecy")) return Secrecy::None;
+  const auto& v = letter["secrecy"];
+  if (!v.is_string())
+    throw Error(ErrorCode::InvalidInput, "the letter's secrecy must be ลับ, ลับมาก or ลับที่สุด", "$.secrecy");
+  return v.get<std::string>().empty() ? Secrecy::None : parse_secrecy(v.get<std::string>());
+}
+
 }  // namespace
 
 Registry::Registry(RegisterStore& store, const Environment& env, ReceiveStamper* stamper)
@@ -254,6 +266,12 @@ int Registry::draft(const User& actor, std::int64_t id, const std::string& lette
   auto j = nlohmann::json::parse(letter_json, nullptr, false);
   if (j.is_discarded() || !j.is_object())
     throw Error(ErrorCode::InvalidInput, "the letter is not a JSON object", "--letter");
+  const Secrecy level = letter_secrecy(j);
+  if (above(level, actor.clearance))
+    throw Error(ErrorCode::PermissionDenied,
+                "user '" + actor.name + "' is not cleared for " + secrecy_name(level) +
+                    " and cannot draft a letter at that level",
+                "--letter");
   int version = 0;
   store_.write(actor.id, [&] {
     Entry e = visible_entry(actor, id);
@@ -263,6 +281,8 @@ int Registry::draft(const User& actor, std::int64_t id, const std::string& lette
       throw Error(ErrorCode::PermissionDenied, "entry " + std::to_string(id) + " is assigned to '" +
                                                    user_name(*e.assignee) + "', not to '" + actor.name + "'",
                   "draft");
+    // A secret reply makes its thread secret: the entry is raised to the letter's level.
+    if (above(level, e.secrecy)) e.secrecy = level;
     version = store_.add_letter(e.id, j.dump(), actor.id, env_.now());
     record(actor, e, "draft", Stage::Drafted, "version " + std::to_string(version));
   });
@@ -299,9 +319,16 @@ Issued Registry::dispatch(const User& actor, std::int64_t id, const std::string&
     auto letter = store_.latest_letter(e.id);
     nlohmann::json body = letter ? nlohmann::json::parse(letter->body, nullptr, false) : nlohmann::json::object();
     if (body.is_discarded() || !body.is_object()) body = nlohmann::json::object();
+    // The letter's own secrecy decides its register, whatever the entry it answers.
+    const Secrecy level = std::max(e.secrecy, letter_secrecy(body));
+    if (above(level, actor.clearance))
+      throw Error(ErrorCode::PermissionDenied,
+                  "user '" + actor.name + "' is not cleared for " + secrecy_name(level) +
+                      " and cannot dispatch a letter at that level",
+                  "dispatch");
 
     Entry send;
-    send.register_code = e.secrecy != Secrecy::None ? "secret" : "send";
+    send.register_code = level != Secrecy::None ? "secret" : "send";
     send.year = numbering_year(now, store_.year_start_month(send.register_code));
     send.registered_at = now;
     send.dated = iso(local_date(now));
@@ -309,7 +336,7 @@ Issued Registry::dispatch(const User& actor, std::int64_t id, const std::string&
     send.recipient = body.contains("to") && body["to"].is_string() ? body["to"].get<std::string>() : e.sender;
     send.subject = body.contains("subject") && body["subject"].is_string() ? body["subject"].get<std::string>() : e.subject;
     send.urgency = e.urgency;
-    send.secrecy = e.secrecy;
+    send.secrecy = level;
     send.stage = Stage::Issued;
     send.via = via;
     send.origin_id = e.id;
@@ -370,7 +397,7 @@ void Registry::cancel(const User& actor, std::int64_t id, const std::string& not
 
 // ------------------------------------------------------------------ reading
 
-EntryDetails Registry::show(const User& actor, std::int64_t id) {
+EntryDetails Registry::show(const User& actor, std::int64_t id, const char* command) {
   EntryDetails d;
   store_.read([&] {
     d.entry = visible_entry(actor, id);
@@ -380,7 +407,7 @@ EntryDetails Registry::show(const User& actor, std::int64_t id) {
     d.attachments = store_.attachments(id);
     d.letter = store_.latest_letter(id);
   });
-  log_reads(actor, {d.entry}, "show");
+  log_reads(actor, {d.entry}, command);
   return d;
 }
 
@@ -573,14 +600,37 @@ ImportResult Registry::import_csv(const User& actor, const std::string& text, st
 }
 
 VerifyReport Registry::verify(const User& actor) {
-  VerifyReport r = store_.verify();
-  if (actor.clearance == Secrecy::TopSecret) return r;
-  // Totals and names of secret entries are traces: a reader below the highest clearance
-  // learns whether the register is intact, and which of the entries they may see is not.
-  r.audit_rows = r.rows_checked = r.attachments_checked = 0;
-  for (auto& p : r.problems)
-    if (p.find("(secret ") != std::string::npos || p.find("secrecy") != std::string::npos)
-      p = "an entry above your clearance does not match the audit log (ask a cleared user to run verify)";
+  VerifyReport all = store_.verify();
+  // Each reader sees exactly the problems in what their clearance covers; the rest are only
+  // counted. Totals count hidden rows too, so only the highest clearance sees them.
+  VerifyReport r;
+  r.ok = all.ok;
+  if (actor.clearance == Secrecy::TopSecret) {
+    r.audit_rows = all.audit_rows;
+    r.rows_checked = all.rows_checked;
+    r.attachments_checked = all.attachments_checked;
+  }
+  std::int64_t hidden = 0;
+  std::vector<Entry> secret_named;
+  store_.read([&] {
+    for (std::size_t i = 0; i < all.problems.size(); ++i) {
+      ProblemScope scope = i < all.scopes.size() ? all.scopes[i] : ProblemScope{0, Secrecy::TopSecret};
+      if (above(scope.secrecy, actor.clearance)) {
+        ++hidden;
+        continue;
+      }
+      r.problems.push_back(all.problems[i]);
+      r.scopes.push_back(scope);
+      if (scope.secrecy != Secrecy::None && scope.entry_id)
+        if (auto e = store_.entry(scope.entry_id)) secret_named.push_back(*e);
+    }
+  });
+  if (hidden > 0) {
+    r.problems.push_back(std::to_string(hidden) + (hidden == 1 ? " problem" : " problems") +
+                         " in entries above your clearance (a user cleared for them can see where)");
+    r.scopes.push_back(ProblemScope{});
+  }
+  log_reads(actor, secret_named, "verify");
   return r;
 }
 

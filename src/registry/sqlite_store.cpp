@@ -3,11 +3,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <variant>
 
 #include "base/error.h"
+#include "registry/entry_ids.h"
 #include "registry/schema.h"
 #include "registry/sha256.h"
 
@@ -401,8 +403,8 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
   if (e.number == 0) e.number = last_number(e.register_code, e.year) + 1;
   auto& s = conn_.cached(
       "INSERT INTO entries(register, year, number, registered_at, ref, dated, sender, recipient, subject, urgency, "
-      "secrecy, stage, assignee, due, via, remarks, cancelled, origin_id, reply_id, keep_until, created_by) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
+      "secrecy, stage, assignee, due, via, remarks, cancelled, origin_id, reply_id, keep_until, created_by, id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
   s.bind(1, e.register_code).bind(2, e.year).bind(3, e.number).bind(4, e.registered_at).bind(5, e.ref);
   s.bind(6, e.dated).bind(7, e.sender).bind(8, e.recipient).bind(9, e.subject);
   s.bind(10, static_cast<int>(e.urgency)).bind(11, static_cast<int>(e.secrecy)).bind(12, stage_name(e.stage));
@@ -411,8 +413,9 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
   if (e.keep_until) s.bind(20, *e.keep_until);
   else s.bind(20, std::nullopt);
   s.bind(21, e.created_by);
+  e.id = fresh_entry_id(conn_, now_);
+  s.bind(22, e.id);
   s.run();
-  e.id = conn_.last_insert_rowid();
   auto& f = conn_.cached("INSERT INTO entries_fts(rowid, subject, sender, recipient, ref) VALUES (?1, ?2, ?3, ?4, ?5)");
   f.bind(1, e.id).bind(2, e.subject).bind(3, e.sender).bind(4, e.recipient).bind(5, e.ref);
   f.run();
@@ -422,16 +425,16 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
 
 void SqliteRegisterStore::update_entry(const Entry& e) {
   require_write("update_entry");
-  // Only the journey changes; what the letter says (subject, sender, ...) never does, so the
-  // search index needs no update.
+  // Only the journey (and a secrecy raised by a secret reply) changes; what the letter says
+  // (subject, sender, ...) never does, so the search index needs no update.
   auto& s = conn_.cached(
       "UPDATE entries SET stage = ?1, assignee = ?2, due = ?3, via = ?4, remarks = ?5, cancelled = ?6, "
-      "reply_id = ?7, keep_until = ?8 WHERE id = ?9");
+      "reply_id = ?7, keep_until = ?8, secrecy = ?10 WHERE id = ?9");
   s.bind(1, stage_name(e.stage)).bind(2, e.assignee).bind(3, e.due).bind(4, e.via).bind(5, e.remarks);
   s.bind(6, e.cancelled ? 1 : 0).bind(7, e.reply_id);
   if (e.keep_until) s.bind(8, *e.keep_until);
   else s.bind(8, std::nullopt);
-  s.bind(9, e.id);
+  s.bind(9, e.id).bind(10, static_cast<int>(e.secrecy));  // secrecy only rises (a secret reply)
   s.run();
   audit("entries", e.id, "update");
 }
@@ -614,16 +617,47 @@ std::vector<Entry> SqliteRegisterStore::search(const std::string& match, const E
 
 namespace {
 
-// "entry 17 (receive 2569/5)" for an entries row, else the row plus the entry it belongs to.
-std::string describe_row(sql::Connection& c, const std::string& tbl, std::int64_t id, const std::string& data) {
+Secrecy secrecy_in(const std::string& row_data) {
+  auto j = json::parse(row_data, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("secrecy") || !j["secrecy"].is_number_integer()) return Secrecy::None;
+  return static_cast<Secrecy>(std::clamp<std::int64_t>(j["secrecy"].get<std::int64_t>(), 0, 3));
+}
+
+// How secret an entry is for verify's readers: the highest of its current level and the last
+// one the audit log recorded, so that lowering a level in the file does not expose the entry.
+Secrecy entry_secrecy(sql::Connection& c, std::int64_t eid) {
+  Secrecy level = Secrecy::None;
+  auto now = c.prepare("SELECT secrecy FROM entries WHERE id = :id");
+  now.bind(1, eid);
+  if (now.step()) level = static_cast<Secrecy>(std::clamp<std::int64_t>(now.integer(0), 0, 3));
+  auto rec = c.prepare("SELECT row_data FROM audit_log WHERE tbl = 'entries' AND row_id = :id ORDER BY seq DESC LIMIT 1");
+  rec.bind(1, eid);
+  if (rec.step()) level = std::max(level, secrecy_in(rec.text(0)));
+  return level;
+}
+
+void widen(ProblemScope& scope, sql::Connection& c, std::int64_t eid) {
+  Secrecy level = entry_secrecy(c, eid);
+  if (!scope.entry_id || level > scope.secrecy) scope.entry_id = eid;
+  scope.secrecy = std::max(scope.secrecy, level);
+}
+
+// "entry 17 (receive 2569/5)" for an entries row, else the row plus the entry it belongs to;
+// `scope` receives the entry named (the most secret one, for a blob several entries share).
+std::string describe_row(sql::Connection& c, const std::string& tbl, std::int64_t id, const std::string& data,
+                         ProblemScope& scope) {
   auto entry_name = [&](std::int64_t eid) {
+    widen(scope, c, eid);
     auto s = c.prepare("SELECT register, year, number FROM entries WHERE id = ?1");
     s.bind(1, eid);
     std::string n = "entry " + std::to_string(eid);
     if (s.step()) n += " (" + s.text(0) + " " + std::to_string(s.integer(1)) + "/" + std::to_string(s.integer(2)) + ")";
     return n;
   };
-  if (tbl == "entries") return entry_name(id);
+  if (tbl == "entries") {
+    scope.secrecy = std::max(scope.secrecy, secrecy_in(data));
+    return entry_name(id);
+  }
   std::string what = tbl + " row " + std::to_string(id);
   auto j = json::parse(data, nullptr, false);
   if (!j.is_discarded() && j.is_object() && j.contains("entry_id") && j["entry_id"].is_number_integer())
@@ -657,9 +691,18 @@ std::string field_differences(const std::string& recorded, const std::string& no
 
 VerifyReport SqliteRegisterStore::verify() {
   VerifyReport r;
+  ProblemScope scope;  // filled by describe_row for the problem being reported
+  auto describe = [&](const std::string& tbl, std::int64_t id, const std::string& data) {
+    scope = ProblemScope{};
+    return describe_row(conn_, tbl, id, data, scope);
+  };
   auto problem = [&](std::string p) {
     r.ok = false;
-    if (r.problems.size() < 50) r.problems.push_back(std::move(p));
+    if (r.problems.size() < 50) {
+      r.problems.push_back(std::move(p));
+      r.scopes.push_back(scope);
+    }
+    scope = ProblemScope{};
   };
   read([&] {
     // 1. The chain itself: every row's hash from its predecessor and its own fields.
@@ -681,7 +724,7 @@ VerifyReport SqliteRegisterStore::verify() {
           else if (chain_hash(prev, seq, s.integer(1), s.optional_integer(2), s.text(3), tbl, row_id, data) != hash)
             why = "audit log entry #" + std::to_string(seq) + " was altered (its hash does not match its content)";
           if (!why.empty()) {
-            problem(why + ": " + describe_row(conn_, tbl, row_id, data));
+            problem(why + ": " + describe(tbl, row_id, data));
             chain_broken = true;  // everything after depends on it; name only the first
           }
         }
@@ -699,14 +742,14 @@ VerifyReport SqliteRegisterStore::verify() {
         std::string now = canonical_of_current_row(s);
         auto it = latest.find({t, id});
         if (it == latest.end()) {
-          problem(describe_row(conn_, t, id, now) + " was added outside Saraban (no audit log entry)");
+          problem(describe(t, id, now) + " was added outside Saraban (no audit log entry)");
           continue;
         }
         if (sha256_hex(now) != it->second.second) {
           auto a = conn_.prepare("SELECT row_data FROM audit_log WHERE seq = ?1");
           a.bind(1, it->second.first);
           std::string recorded = a.step() ? a.text(0) : std::string();
-          problem(describe_row(conn_, t, id, now) + " was changed outside Saraban: " + field_differences(recorded, now) +
+          problem(describe(t, id, now) + " was changed outside Saraban: " + field_differences(recorded, now) +
                   " (audit log entry #" + std::to_string(it->second.first) + ")");
         }
         latest.erase(it);
@@ -716,7 +759,7 @@ VerifyReport SqliteRegisterStore::verify() {
       auto a = conn_.prepare("SELECT row_data FROM audit_log WHERE seq = ?1");
       a.bind(1, v.first);
       std::string recorded = a.step() ? a.text(0) : std::string();
-      problem(describe_row(conn_, key.first, key.second, recorded) + " was deleted outside Saraban (audit log entry #" +
+      problem(describe(key.first, key.second, recorded) + " was deleted outside Saraban (audit log entry #" +
               std::to_string(v.first) + ")");
     }
     // 3. Attachment bytes against the hash that addresses them.
@@ -726,7 +769,7 @@ VerifyReport SqliteRegisterStore::verify() {
       auto bytes = b.blob(2);
       if (sha256_hex(bytes) != b.text(1)) {
         std::string data = json{{"sha256", b.text(1)}}.dump();
-        problem(describe_row(conn_, "attachment_blobs", b.integer(0), data) + ": the stored bytes no longer match their SHA-256");
+        problem(describe("attachment_blobs", b.integer(0), data) + ": the stored bytes no longer match their SHA-256");
       }
     }
   });
