@@ -4,6 +4,8 @@
 #include <unicode/ustring.h>
 
 #include <memory>
+#include <unordered_map>
+#include <vector>
 
 #include "base/error.h"
 #include "text/utf8.h"
@@ -48,22 +50,61 @@ bool is_valid_utf8(std::string_view text) {
   }
 }
 
-// One segmenter per FTS5 table instance. Words come from the text stage's WordBreaker (ICU and
-// libthai agreeing, the office's keep-words whole), the same segmentation the PDFs break
-// lines at; it is built on first use because it loads the dictionaries and most commands never
-// tokenize anything.
+// The text stage's WordBreaker (ICU and libthai agreeing, the office's keep-words whole), the
+// same segmentation the PDFs break lines at. Building one loads both dictionaries (about 15 ms,
+// most of it libthai's), so there is one per thread, shared by every FTS5 table instance and
+// by query parsing, built on first use: most commands never tokenize anything.
+text::WordBreaker& shared_word_breaker() {
+  thread_local text::WordBreaker breaker;
+  return breaker;
+}
+
+// One segmenter per FTS5 table instance (and one per thread for queries).
 class Segmenter {
  public:
   template <typename Emit>
   int each_word(std::string_view text, Emit&& emit) {
-    if (!breaker_) breaker_ = std::make_unique<text::WordBreaker>();
+    // Senders and recipients repeat from letter to letter (the same schools, the same
+    // director): their words are remembered rather than segmented again.
+    if (text.size() <= kMemoLongest) {
+      auto found = memo_.find(std::string(text));
+      if (found == memo_.end()) {
+        if (memo_.size() >= kMemoEntries) memo_.clear();
+        std::vector<Token> words;
+        int rc = segment(text, [&](const std::string& tok, int32_t s, int32_t e) {
+          words.push_back(Token{tok, s, e});
+          return SQLITE_OK;
+        });
+        if (rc != SQLITE_OK) return rc;
+        found = memo_.emplace(std::string(text), std::move(words)).first;
+      }
+      for (const Token& t : found->second) {
+        int rc = emit(t.text, t.start, t.end);
+        if (rc != SQLITE_OK) return rc;
+      }
+      return SQLITE_OK;
+    }
+    return segment(text, emit);
+  }
+
+ private:
+  struct Token {
+    std::string text;
+    int32_t start, end;
+  };
+  static constexpr std::size_t kMemoLongest = 160;  // bytes; subjects are longer and rarely repeat
+  static constexpr std::size_t kMemoEntries = 1024;
+
+  template <typename Emit>
+  int segment(std::string_view text, Emit&& emit) {
+    text::WordBreaker& breaker = shared_word_breaker();
     std::string repaired;
     if (!is_valid_utf8(text)) {
       repaired = valid_utf8(text);
       text = repaired;
     }
     std::vector<std::size_t> cuts;
-    for (const auto& b : breaker_->opportunities(text)) cuts.push_back(b.offset);
+    for (const auto& b : breaker.opportunities(text)) cuts.push_back(b.offset);
     cuts.push_back(text.size());
     std::size_t segment_start = 0;
     std::string token;
@@ -75,7 +116,6 @@ class Segmenter {
     return SQLITE_OK;
   }
 
- private:
   // The runs of word characters in [from, to): a line-break segment ends in its spaces or
   // punctuation ("งบประมาณ ", "OBEC-").
   template <typename Emit>
@@ -107,7 +147,7 @@ class Segmenter {
     else text::append_utf8(out, cp);
   }
 
-  std::unique_ptr<text::WordBreaker> breaker_;
+  std::unordered_map<std::string, std::vector<Token>> memo_;
 };
 
 int thai_create(void*, const char**, int, Fts5Tokenizer** out) {
