@@ -65,6 +65,26 @@ TEST(SecretReply, ASecretLetterAgainstAnOpenEntryIsDispatchedIntoTheSecretRegist
   EXPECT_TRUE(f.reg->verify(f.cleared_clerk).ok);
 }
 
+TEST(SecretReply, ATopSecretReplyIsSeenOnlyByThoseClearedForIt) {
+  ReplyFixture f("top-secret-reply");
+  f.reg->add_user(f.admin, "top-officer", Role::Officer, Secrecy::TopSecret);
+  f.reg->add_user(f.admin, "top-signer", Role::Signer, Secrecy::TopSecret);
+  f.reg->add_user(f.admin, "top-director", Role::Director, Secrecy::TopSecret);
+  User officer = f.reg->acting_user("top-officer"), signer = f.reg->acting_user("top-signer"),
+       director = f.reg->acting_user("top-director");
+  f.reg->assign(director, f.incoming.id, "top-officer", std::nullopt, "");
+  f.reg->draft(officer, f.incoming.id, R"({"subject":"ผลการสอบสวน","secrecy":"ลับที่สุด"})");
+  // The director and signer cleared only for ลับมาก lose sight of it.
+  EXPECT_EQ(refusal_code([&] { f.reg->show(f.director, f.incoming.id); }), ErrorCode::NotFound);
+  EXPECT_EQ(refusal_code([&] { f.reg->sign(f.signer, f.incoming.id, ""); }), ErrorCode::NotFound);
+  f.reg->review(director, f.incoming.id, true, "");
+  f.reg->sign(signer, f.incoming.id, "");
+  Issued sent = f.reg->dispatch(f.cleared_clerk, f.incoming.id, "");
+  EXPECT_EQ(sent.register_code, "secret");
+  EXPECT_EQ(f.reg->show(f.cleared_clerk, sent.id).entry.secrecy, Secrecy::TopSecret);
+  EXPECT_TRUE(f.reg->list(f.director, EntryFilter{}).empty());
+}
+
 TEST(SecretReply, ADraftAboveTheDraftersClearanceIsRefusedAndChangesNothing) {
   ReplyFixture f("secret-reply-refused");  // officer is cleared for ลับมาก, not ลับที่สุด
   std::string msg = refusal_message(
