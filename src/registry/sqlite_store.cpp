@@ -3,13 +3,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <variant>
 
 #include "base/error.h"
 #include "registry/entry_ids.h"
+#include "registry/problem_scope.h"
 #include "registry/schema.h"
 #include "registry/sha256.h"
 
@@ -617,47 +617,16 @@ std::vector<Entry> SqliteRegisterStore::search(const std::string& match, const E
 
 namespace {
 
-Secrecy secrecy_in(const std::string& row_data) {
-  auto j = json::parse(row_data, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("secrecy") || !j["secrecy"].is_number_integer()) return Secrecy::None;
-  return static_cast<Secrecy>(std::clamp<std::int64_t>(j["secrecy"].get<std::int64_t>(), 0, 3));
-}
-
-// How secret an entry is for verify's readers: the highest of its current level and the last
-// one the audit log recorded, so that lowering a level in the file does not expose the entry.
-Secrecy entry_secrecy(sql::Connection& c, std::int64_t eid) {
-  Secrecy level = Secrecy::None;
-  auto now = c.prepare("SELECT secrecy FROM entries WHERE id = :id");
-  now.bind(1, eid);
-  if (now.step()) level = static_cast<Secrecy>(std::clamp<std::int64_t>(now.integer(0), 0, 3));
-  auto rec = c.prepare("SELECT row_data FROM audit_log WHERE tbl = 'entries' AND row_id = :id ORDER BY seq DESC LIMIT 1");
-  rec.bind(1, eid);
-  if (rec.step()) level = std::max(level, secrecy_in(rec.text(0)));
-  return level;
-}
-
-void widen(ProblemScope& scope, sql::Connection& c, std::int64_t eid) {
-  Secrecy level = entry_secrecy(c, eid);
-  if (!scope.entry_id || level > scope.secrecy) scope.entry_id = eid;
-  scope.secrecy = std::max(scope.secrecy, level);
-}
-
-// "entry 17 (receive 2569/5)" for an entries row, else the row plus the entry it belongs to;
-// `scope` receives the entry named (the most secret one, for a blob several entries share).
-std::string describe_row(sql::Connection& c, const std::string& tbl, std::int64_t id, const std::string& data,
-                         ProblemScope& scope) {
+// "entry 17 (receive 2569/5)" for an entries row, else the row plus the entry it belongs to.
+std::string describe_row(sql::Connection& c, const std::string& tbl, std::int64_t id, const std::string& data) {
   auto entry_name = [&](std::int64_t eid) {
-    widen(scope, c, eid);
     auto s = c.prepare("SELECT register, year, number FROM entries WHERE id = ?1");
     s.bind(1, eid);
     std::string n = "entry " + std::to_string(eid);
     if (s.step()) n += " (" + s.text(0) + " " + std::to_string(s.integer(1)) + "/" + std::to_string(s.integer(2)) + ")";
     return n;
   };
-  if (tbl == "entries") {
-    scope.secrecy = std::max(scope.secrecy, secrecy_in(data));
-    return entry_name(id);
-  }
+  if (tbl == "entries") return entry_name(id);
   std::string what = tbl + " row " + std::to_string(id);
   auto j = json::parse(data, nullptr, false);
   if (!j.is_discarded() && j.is_object() && j.contains("entry_id") && j["entry_id"].is_number_integer())
@@ -691,18 +660,14 @@ std::string field_differences(const std::string& recorded, const std::string& no
 
 VerifyReport SqliteRegisterStore::verify() {
   VerifyReport r;
-  ProblemScope scope;  // filled by describe_row for the problem being reported
-  auto describe = [&](const std::string& tbl, std::int64_t id, const std::string& data) {
-    scope = ProblemScope{};
-    return describe_row(conn_, tbl, id, data, scope);
-  };
-  auto problem = [&](std::string p) {
+  // Each problem carries the entry it names and how secret that is (problem_scope.h), so the
+  // register can show every reader exactly their share.
+  auto problem = [&](std::string p, const std::string& tbl, std::int64_t id, const std::string& data) {
     r.ok = false;
     if (r.problems.size() < 50) {
       r.problems.push_back(std::move(p));
-      r.scopes.push_back(scope);
+      r.scopes.push_back(problem_scope(conn_, tbl, id, data));
     }
-    scope = ProblemScope{};
   };
   read([&] {
     // 1. The chain itself: every row's hash from its predecessor and its own fields.
@@ -724,7 +689,7 @@ VerifyReport SqliteRegisterStore::verify() {
           else if (chain_hash(prev, seq, s.integer(1), s.optional_integer(2), s.text(3), tbl, row_id, data) != hash)
             why = "audit log entry #" + std::to_string(seq) + " was altered (its hash does not match its content)";
           if (!why.empty()) {
-            problem(why + ": " + describe(tbl, row_id, data));
+            problem(why + ": " + describe_row(conn_, tbl, row_id, data), tbl, row_id, data);
             chain_broken = true;  // everything after depends on it; name only the first
           }
         }
@@ -742,15 +707,16 @@ VerifyReport SqliteRegisterStore::verify() {
         std::string now = canonical_of_current_row(s);
         auto it = latest.find({t, id});
         if (it == latest.end()) {
-          problem(describe(t, id, now) + " was added outside Saraban (no audit log entry)");
+          problem(describe_row(conn_, t, id, now) + " was added outside Saraban (no audit log entry)", t, id, now);
           continue;
         }
         if (sha256_hex(now) != it->second.second) {
           auto a = conn_.prepare("SELECT row_data FROM audit_log WHERE seq = ?1");
           a.bind(1, it->second.first);
           std::string recorded = a.step() ? a.text(0) : std::string();
-          problem(describe(t, id, now) + " was changed outside Saraban: " + field_differences(recorded, now) +
-                  " (audit log entry #" + std::to_string(it->second.first) + ")");
+          problem(describe_row(conn_, t, id, now) + " was changed outside Saraban: " + field_differences(recorded, now) +
+                      " (audit log entry #" + std::to_string(it->second.first) + ")",
+                  t, id, now);
         }
         latest.erase(it);
       }
@@ -759,8 +725,9 @@ VerifyReport SqliteRegisterStore::verify() {
       auto a = conn_.prepare("SELECT row_data FROM audit_log WHERE seq = ?1");
       a.bind(1, v.first);
       std::string recorded = a.step() ? a.text(0) : std::string();
-      problem(describe(key.first, key.second, recorded) + " was deleted outside Saraban (audit log entry #" +
-              std::to_string(v.first) + ")");
+      problem(describe_row(conn_, key.first, key.second, recorded) + " was deleted outside Saraban (audit log entry #" +
+                  std::to_string(v.first) + ")",
+              key.first, key.second, recorded);
     }
     // 3. Attachment bytes against the hash that addresses them.
     auto b = conn_.prepare("SELECT id, sha256, bytes FROM attachment_blobs ORDER BY id");
@@ -769,7 +736,9 @@ VerifyReport SqliteRegisterStore::verify() {
       auto bytes = b.blob(2);
       if (sha256_hex(bytes) != b.text(1)) {
         std::string data = json{{"sha256", b.text(1)}}.dump();
-        problem(describe("attachment_blobs", b.integer(0), data) + ": the stored bytes no longer match their SHA-256");
+        problem(describe_row(conn_, "attachment_blobs", b.integer(0), data) +
+                    ": the stored bytes no longer match their SHA-256",
+                "attachment_blobs", b.integer(0), data);
       }
     }
   });
