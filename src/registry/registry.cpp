@@ -142,7 +142,7 @@ void Registry::set_office(const User& actor, const std::optional<std::string>& n
     if (name) o.name = *name;
     if (prefix) o.prefix = *prefix;
     if (year_start_month) {
-      check_year_start_change(store_, *year_start_month, env_.now());
+      check_year_start_change(store_, *year_start_month, env_.now(), actor.clearance);
       o.year_start_month = *year_start_month;
     }
     store_.set_office(o);

@@ -169,6 +169,15 @@ TEST(YearStart, ChangingItWhereBothStartsGiveTheSameYearTakesEffectAtTheBoundary
   EXPECT_EQ(later.number, 1);
 }
 
+TEST(YearStart, TheRefusalDoesNotNameTheSecretRegisterToTheUncleared) {
+  Fixture f("year-start-secret");
+  f.env.set_now(kNovember2026);
+  f.receive("เรื่องลับ", Secrecy::Secret);
+  std::string msg = refusal([&] { f.reg->set_office(f.admin, std::nullopt, std::nullopt, 10); });
+  EXPECT_NE(msg.find("a register has issued numbers for 2569"), std::string::npos) << msg;
+  EXPECT_EQ(msg.find("secret"), std::string::npos) << msg;
+}
+
 TEST(YearStart, AnEmptyRegisterMayChangeItAnyDay) {
   Fixture f("year-start-empty");
   f.env.set_now(kNovember2026);
