@@ -1,4 +1,4 @@
--- The correspondence register (ทะเบียนหนังสือ), schema version 1.
+-- The correspondence register (ทะเบียนหนังสือ), schema version 2.
 -- This file is the one place the schema lives; it is compiled into the binary
 -- (src/registry/CMakeLists.txt embeds it), so `saraban init` never reads the source tree.
 -- Canonical tables hold the record; every row of them is covered by the audit_log hash chain.

@@ -53,5 +53,23 @@ TEST(SearchSegmentation, InvalidUtf8InAStoredRowIsIndexedAroundTheBadBytes) {
   EXPECT_EQ(f.reg->search(f.clerk, "budget", EntryFilter{}).size(), 1u);
 }
 
+// A register indexed by an older saraban (ICU's word iterator) is re-indexed when opened, so
+// its old tokens never meet the new queries.
+TEST(SearchSegmentation, OpeningARegisterOfSchemaVersionOneRebuildsTheIndex) {
+  Fixture f("segmentation-migrate");
+  f.receive("ขอเชิญประชุมซัพพลายเออร์ประจำปี");
+  // Stand-in for an index of other tokens: none at all, at version 1.
+  f.store->connection().exec("INSERT INTO entries_fts(entries_fts) VALUES ('delete-all')");
+  f.store->connection().exec("PRAGMA user_version = 1");
+  EXPECT_TRUE(f.reg->search(f.clerk, "ซัพพลายเออร์", EntryFilter{}).empty());
+  f.reg.reset();
+  f.store.reset();
+  f.store = SqliteRegisterStore::open(f.db, f.env);
+  f.reg = std::make_unique<Registry>(*f.store, f.env);
+  EXPECT_EQ(f.store->connection().pragma_int("user_version"), 2);
+  EXPECT_EQ(f.reg->search(f.clerk, "ซัพพลายเออร์", EntryFilter{}).size(), 1u);
+  EXPECT_TRUE(f.reg->verify(f.cleared_clerk).ok);
+}
+
 }  // namespace
 }  // namespace saraban::registry
