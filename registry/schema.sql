@@ -70,7 +70,7 @@ CREATE TABLE entries(
   number INTEGER NOT NULL CHECK (number > 0),
   registered_at INTEGER NOT NULL,    -- unix seconds when the number was issued
   ref TEXT NOT NULL DEFAULT '',      -- ที่: the sender's reference (receive) or ours (send)
-  dated TEXT,                        -- ลงวันที่, ISO date (CE)
+  dated TEXT,                        -- ลงวันที่, ISO 8601 date, always CE (BE only at the edges: typed, shown)
   sender TEXT NOT NULL DEFAULT '',   -- จาก
   recipient TEXT NOT NULL DEFAULT '',-- ถึง
   subject TEXT NOT NULL,             -- เรื่อง

@@ -51,33 +51,22 @@ void write_output(Session& s, const std::string& path, std::span<const std::uint
   write_register_output(path, bytes, s.registry->file_access());
 }
 
-std::int64_t parse_id(const std::string& text) {
-  auto v = parse_integer("ID", text);
-  if (v < 1) throw Error(ErrorCode::InvalidInput, "an entry id is a whole number above 0", text);
-  return v;
-}
-
 std::string be_datetime(std::int64_t t) {
   Date d = local_date(t);
-  return std::to_string(d.day) + "/" + std::to_string(d.month) + "/" + std::to_string(d.year + 543) + " " +
+  return std::to_string(d.day) + "/" + std::to_string(d.month) + "/" + std::to_string(d.year + text::kBuddhistEraOffset) + " " +
          local_time_hhmm(t);
 }
 
-std::string be_iso(const std::optional<std::string>& iso_date) {
-  if (!iso_date) return "";
-  Date d = parse_date(*iso_date, "date");
-  d.year += 543;
-  return iso(d);
-}
 
 json entry_json(const Entry& e, Registry& r) {
   json j = {{"id", e.id},
+            {"address", entry_address(e)},
             {"register", e.register_code},
             {"year", e.year},
             {"number", e.number},
             {"registered", be_datetime(e.registered_at)},
             {"ref", e.ref},
-            {"dated", e.dated ? json(be_iso(e.dated)) : json(nullptr)},
+            {"dated", e.dated ? json(be_iso(*e.dated)) : json(nullptr)},
             {"from", e.sender},
             {"to", e.recipient},
             {"subject", e.subject},
@@ -85,7 +74,7 @@ json entry_json(const Entry& e, Registry& r) {
             {"secrecy", secrecy_name(e.secrecy)},
             {"stage", stage_name(e.stage)},
             {"cancelled", e.cancelled},
-            {"due", e.due ? json(be_iso(e.due)) : json(nullptr)},
+            {"due", e.due ? json(be_iso(*e.due)) : json(nullptr)},
             {"assignee", e.assignee ? json(r.user_name(*e.assignee)) : json(nullptr)}};
   if (!e.via.empty()) j["via"] = e.via;
   if (!e.remarks.empty()) j["remarks"] = e.remarks;
@@ -98,8 +87,7 @@ json entry_json(const Entry& e, Registry& r) {
 void print_json(const json& j) { std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
 
 void print_entry_line(const Entry& e) {
-  std::printf("%6lld  %-8s %s/%lld  %-10s %s%s  %s\n", static_cast<long long>(e.id), e.register_code.c_str(),
-              std::to_string(e.year).c_str(), static_cast<long long>(e.number), stage_name(e.stage),
+  std::printf("%-22s  %-10s %s%s  %s\n", entry_address(e).c_str(), stage_name(e.stage),
               e.cancelled ? "[ยกเลิก] " : "", e.sender.c_str(), e.subject.c_str());
 }
 
@@ -275,21 +263,23 @@ int cmd_receive(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (r.dated) parse_date(*r.dated, "--dated");  // refuse before opening anything
   Session s = open_session(g);
   Issued n = s.registry->receive(s.actor, r);
-  if (g.json) print_json({{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"id", n.id}});
-  else std::printf("%s %d/%lld (id %lld)\n", n.register_code.c_str(), n.year, static_cast<long long>(n.number),
-                   static_cast<long long>(n.id));
+  const std::string address = n.register_code + "/" + std::to_string(n.year) + "/" + std::to_string(n.number);
+  if (g.json)
+    print_json({{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"id", n.id}, {"address", address}});
+  else std::printf("%s %d/%lld (address %s, id %lld)\n", n.register_code.c_str(), n.year, static_cast<long long>(n.number),
+                   address.c_str(), static_cast<long long>(n.id));
   return 0;
 }
 
 // assign / draft / review / sign / dispatch / file / close / cancel share this shape.
 int print_done(const GlobalOptions& g, Session& s, std::int64_t id, const char* action, json extra = json::object()) {
-  Entry e = s.registry->show(s.actor, id).entry;
+  Entry e = s.registry->show(s.actor, id, action).entry;
   if (g.json) {
-    json j = {{"id", id}, {"action", action}, {"stage", stage_name(e.stage)}};
+    json j = {{"id", id}, {"address", entry_address(e)}, {"action", action}, {"stage", stage_name(e.stage)}};
     j.update(extra);
     print_json(j);
   } else {
-    std::printf("entry %lld: %s -> %s", static_cast<long long>(id), action, stage_name(e.stage));
+    std::printf("entry %s: %s -> %s", entry_address(e).c_str(), action, stage_name(e.stage));
     for (auto it = extra.begin(); it != extra.end(); ++it)
       std::printf("  %s %s", it.key().c_str(), it.value().is_string() ? it.value().get<std::string>().c_str() : it.value().dump().c_str());
     std::printf("\n");
@@ -299,7 +289,7 @@ int print_done(const GlobalOptions& g, Session& s, std::int64_t id, const char* 
 
 int cmd_assign(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::string to, note;
   std::optional<std::string> due;
   while (!a.done()) {
@@ -312,13 +302,14 @@ int cmd_assign(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (to.empty()) throw Error(ErrorCode::InvalidInput, "needs --to USER", "assign");
   if (due) parse_date(*due, "--due");
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   s.registry->assign(s.actor, id, to, due, note);
   return print_done(g, s, id, "assign", {{"assignee", to}});
 }
 
 int cmd_draft(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::optional<std::string> path;
   while (!a.done()) {
     std::string o = a.next();
@@ -328,13 +319,14 @@ int cmd_draft(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (!path) throw Error(ErrorCode::InvalidInput, "needs --letter LETTER.json", "draft");
   std::string text = read_text_file(system_environment(), *path);
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   int v = s.registry->draft(s.actor, id, text);
   return print_done(g, s, id, "draft", {{"version", v}});
 }
 
 int cmd_review(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::optional<bool> approve;
   std::string note;
   while (!a.done()) {
@@ -346,6 +338,7 @@ int cmd_review(const GlobalOptions& g, const std::vector<std::string>& args) {
   }
   if (!approve) throw Error(ErrorCode::InvalidInput, "needs --approve or --return", "review");
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   s.registry->review(s.actor, id, *approve, note);
   return print_done(g, s, id, *approve ? "approve" : "return");
 }
@@ -353,7 +346,7 @@ int cmd_review(const GlobalOptions& g, const std::vector<std::string>& args) {
 int simple_note_command(const GlobalOptions& g, const std::vector<std::string>& args, const char* name, bool note_required,
                         void (Registry::*fn)(const User&, std::int64_t, const std::string&)) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::string note;
   while (!a.done()) {
     std::string o = a.next();
@@ -362,6 +355,7 @@ int simple_note_command(const GlobalOptions& g, const std::vector<std::string>& 
   }
   if (note_required && note.empty()) throw Error(ErrorCode::InvalidInput, "needs --note TEXT", name);
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   (s.registry.get()->*fn)(s.actor, id, note);
   return print_done(g, s, id, name);
 }
@@ -371,7 +365,7 @@ int cmd_cancel(const GlobalOptions& g, const std::vector<std::string>& a) { retu
 
 int cmd_dispatch(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::string via;
   while (!a.done()) {
     std::string o = a.next();
@@ -379,14 +373,17 @@ int cmd_dispatch(const GlobalOptions& g, const std::vector<std::string>& args) {
     else unknown_option(o);
   }
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   Issued n = s.registry->dispatch(s.actor, id, via);
   return print_done(g, s, id, "dispatch",
-                    {{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"send_id", n.id}, {"ref", n.ref}});
+                    {{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"send_id", n.id},
+                     {"send_address", n.register_code + "/" + std::to_string(n.year) + "/" + std::to_string(n.number)},
+                     {"ref", n.ref}});
 }
 
 int cmd_file(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   int keep = 10;
   while (!a.done()) {
     std::string o = a.next();
@@ -394,15 +391,17 @@ int cmd_file(const GlobalOptions& g, const std::vector<std::string>& args) {
     else unknown_option(o);
   }
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   s.registry->file(s.actor, id, keep);
   return print_done(g, s, id, "file", {{"keep_years", keep}});
 }
 
 int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   if (!a.done()) unknown_option(a.peek());
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   EntryDetails d = s.registry->show(s.actor, id);
   json j = entry_json(d.entry, *s.registry);
   j["history"] = json::array();
@@ -437,9 +436,10 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
 
 int cmd_history(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   if (!a.done()) unknown_option(a.peek());
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   auto events = s.registry->history(s.actor, id);
   json arr = json::array();
   for (const auto& ev : events) {
@@ -584,9 +584,11 @@ int cmd_reindex(const GlobalOptions& g, const std::vector<std::string>& args) {
 
 int cmd_access_log(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::optional<std::int64_t> id;
-  if (!a.done()) id = parse_id(a.next());
+  std::optional<EntryRef> ref;
+  if (!a.done()) ref = parse_entry_ref(a.next());
   Session s = open_session(g);
+  std::optional<std::int64_t> id;
+  if (ref) id = s.registry->resolve(s.actor, *ref);
   auto log = s.registry->access_log(s.actor, id);
   json arr = json::array();
   for (const auto& r : log) {
@@ -600,7 +602,7 @@ int cmd_access_log(const GlobalOptions& g, const std::vector<std::string>& args)
 // saraban attachment ID [--stamped] -o FILE: the stored original, or the copy with the receive stamp.
 int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::string kind = "original", out;
   while (!a.done()) {
     std::string o = a.next();
@@ -611,6 +613,7 @@ int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args)
   }
   if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o FILE", "attachment");
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   auto [att, bytes] = s.registry->attachment(s.actor, id, kind);
   write_output(s, out, bytes);
   if (g.json) print_json(json{{"id", id}, {"kind", kind}, {"sha256", att.sha256}, {"size", att.size}, {"file", out}});
@@ -622,7 +625,7 @@ int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args)
 // saraban letter ID -o OUT.pdf: the entry's latest reply draft, rendered on demand.
 int cmd_letter(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::string out;
   while (!a.done()) {
     std::string o = a.next();
@@ -631,7 +634,8 @@ int cmd_letter(const GlobalOptions& g, const std::vector<std::string>& args) {
   }
   if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o OUT.pdf", "letter");
   Session s = open_session(g);
-  EntryDetails d = s.registry->show(s.actor, id);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
+  EntryDetails d = s.registry->show(s.actor, id, "letter");
   if (!d.letter) throw Error(ErrorCode::NotFound, "entry " + std::to_string(id) + " has no reply draft yet");
   const Environment& env = system_environment();
   auto letter = documents::parse_letter(d.letter->body, "entry " + std::to_string(id) + " draft", ".", nullptr);
@@ -657,26 +661,26 @@ const bool registered = [] {
   register_command({"receive",
                     "receive --from T --subject T [--ref T] [--dated DATE] [--to T] [--file PDF] [--urgency U] [--secrecy S]",
                     "register an incoming letter; prints its receive number", cmd_receive});
-  register_command({"assign", "assign ID --to USER [--due DATE] [--note T]", "assign a letter to an officer (director)", cmd_assign});
-  register_command({"draft", "draft ID --letter LETTER.json", "store the reply draft (officer)", cmd_draft});
-  register_command({"review", "review ID --approve|--return --note T", "approve or return the draft (director)", cmd_review});
-  register_command({"dispatch", "dispatch ID [--via T]", "issue the send number and send (clerk)", cmd_dispatch});
-  register_command({"file", "file ID [--keep-years N]", "file the letter with its retention (clerk)", cmd_file});
-  register_command({"close", "close ID --note T", "close without reply (director)", cmd_close});
-  register_command({"cancel", "cancel ID --note T", "cancel an entry; its number stays, marked cancelled", cmd_cancel});
-  register_command({"show", "show ID", "one entry with its journey and attachments", cmd_show});
+  register_command({"assign", "assign ENTRY --to USER [--due DATE] [--note T]", "assign a letter to an officer (director)", cmd_assign});
+  register_command({"draft", "draft ENTRY --letter LETTER.json", "store the reply draft (officer)", cmd_draft});
+  register_command({"review", "review ENTRY --approve|--return --note T", "approve or return the draft (director)", cmd_review});
+  register_command({"dispatch", "dispatch ENTRY [--via T]", "issue the send number and send (clerk)", cmd_dispatch});
+  register_command({"file", "file ENTRY [--keep-years N]", "file the letter with its retention (clerk)", cmd_file});
+  register_command({"close", "close ENTRY --note T", "close without reply (director)", cmd_close});
+  register_command({"cancel", "cancel ENTRY --note T", "cancel an entry; its number stays, marked cancelled", cmd_cancel});
+  register_command({"show", "show ENTRY", "one entry with its journey and attachments (ENTRY: register/year/number as receive/2569/12, or its id)", cmd_show});
   register_command({"list", "list " + kFilters, "entries of a register", cmd_list});
   register_command({"search", "search QUERY " + kFilters, "Thai full-text search", cmd_search});
-  register_command({"history", "history ID", "the stage changes of an entry", cmd_history});
+  register_command({"history", "history ENTRY", "the stage changes of an entry", cmd_history});
   register_command({"verify", "verify", "recompute the audit chain and attachment hashes", cmd_verify});
   register_command({"export", "export --register R --year Y --csv FILE", "write a register to CSV", cmd_export});
   register_command({"import", "import --csv FILE", "bring an existing register in from CSV", cmd_import});
   register_command({"backup", "backup FILE", "copy the register with SQLite's online backup (admin)", cmd_backup});
   register_command({"reindex", "reindex", "rebuild the search index (admin)", cmd_reindex});
-  register_command({"attachment", "attachment ID [--stamped] -o FILE",
+  register_command({"attachment", "attachment ENTRY [--stamped] -o FILE",
                     "write an entry's stored PDF (the original, or the copy with the receive stamp)", cmd_attachment});
-  register_command({"letter", "letter ID -o OUT.pdf", "render an entry's latest reply draft as PDF", cmd_letter});
-  register_command({"access-log", "access-log [ID]", "who read which secret entry", cmd_access_log});
+  register_command({"letter", "letter ENTRY -o OUT.pdf", "render an entry's latest reply draft as PDF", cmd_letter});
+  register_command({"access-log", "access-log [ENTRY]", "who read which secret entry", cmd_access_log});
   return true;
 }();
 

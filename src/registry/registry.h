@@ -10,6 +10,7 @@
 
 #include "base/environment.h"
 #include "registry/file_access.h"
+#include "registry/entry_ref.h"
 #include "registry/pdf_intake.h"
 #include "registry/register_store.h"
 #include "registry/types.h"
@@ -87,7 +88,12 @@ class Registry {
   void close(const User& actor, std::int64_t id, const std::string& note);
   void cancel(const User& actor, std::int64_t id, const std::string& note);
 
-  EntryDetails show(const User& actor, std::int64_t id);
+  // The id of the entry `ref` names, as the actor may see it (NotFound like a missing one).
+  std::int64_t resolve(const User& actor, const EntryRef& ref);
+
+  // `command` is what the access log records for a secret entry: the action the reader took
+  // ("show", or "assign" when a command shows the entry it just changed, "letter", ...).
+  EntryDetails show(const User& actor, std::int64_t id, const char* command = "show");
   // An entry's attachment of a kind ("original" or "stamped"), read like `show` (clearance
   // checked, secret reads logged). NotFound when the entry has none of that kind.
   std::pair<Attachment, std::vector<std::uint8_t>> attachment(const User& actor, std::int64_t id, const std::string& kind);

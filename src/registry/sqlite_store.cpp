@@ -9,6 +9,8 @@
 
 #include "base/error.h"
 #include "registry/file_access.h"
+#include "registry/entry_ids.h"
+#include "registry/problem_scope.h"
 #include "registry/schema.h"
 #include "registry/sha256.h"
 
@@ -404,8 +406,8 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
   if (e.number == 0) e.number = last_number(e.register_code, e.year) + 1;
   auto& s = conn_.cached(
       "INSERT INTO entries(register, year, number, registered_at, ref, dated, sender, recipient, subject, urgency, "
-      "secrecy, stage, assignee, due, via, remarks, cancelled, origin_id, reply_id, keep_until, created_by) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
+      "secrecy, stage, assignee, due, via, remarks, cancelled, origin_id, reply_id, keep_until, created_by, id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
   s.bind(1, e.register_code).bind(2, e.year).bind(3, e.number).bind(4, e.registered_at).bind(5, e.ref);
   s.bind(6, e.dated).bind(7, e.sender).bind(8, e.recipient).bind(9, e.subject);
   s.bind(10, static_cast<int>(e.urgency)).bind(11, static_cast<int>(e.secrecy)).bind(12, stage_name(e.stage));
@@ -414,8 +416,9 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
   if (e.keep_until) s.bind(20, *e.keep_until);
   else s.bind(20, std::nullopt);
   s.bind(21, e.created_by);
+  e.id = fresh_entry_id(conn_, now_);
+  s.bind(22, e.id);
   s.run();
-  e.id = conn_.last_insert_rowid();
   auto& f = conn_.cached("INSERT INTO entries_fts(rowid, subject, sender, recipient, ref) VALUES (?1, ?2, ?3, ?4, ?5)");
   f.bind(1, e.id).bind(2, e.subject).bind(3, e.sender).bind(4, e.recipient).bind(5, e.ref);
   f.run();
@@ -425,16 +428,16 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
 
 void SqliteRegisterStore::update_entry(const Entry& e) {
   require_write("update_entry");
-  // Only the journey changes; what the letter says (subject, sender, ...) never does, so the
-  // search index needs no update.
+  // Only the journey (and a secrecy raised by a secret reply) changes; what the letter says
+  // (subject, sender, ...) never does, so the search index needs no update.
   auto& s = conn_.cached(
       "UPDATE entries SET stage = ?1, assignee = ?2, due = ?3, via = ?4, remarks = ?5, cancelled = ?6, "
-      "reply_id = ?7, keep_until = ?8 WHERE id = ?9");
+      "reply_id = ?7, keep_until = ?8, secrecy = ?10 WHERE id = ?9");
   s.bind(1, stage_name(e.stage)).bind(2, e.assignee).bind(3, e.due).bind(4, e.via).bind(5, e.remarks);
   s.bind(6, e.cancelled ? 1 : 0).bind(7, e.reply_id);
   if (e.keep_until) s.bind(8, *e.keep_until);
   else s.bind(8, std::nullopt);
-  s.bind(9, e.id);
+  s.bind(9, e.id).bind(10, static_cast<int>(e.secrecy));  // secrecy only rises (a secret reply)
   s.run();
   audit("entries", e.id, "update");
 }
@@ -660,9 +663,14 @@ std::string field_differences(const std::string& recorded, const std::string& no
 
 VerifyReport SqliteRegisterStore::verify() {
   VerifyReport r;
-  auto problem = [&](std::string p) {
+  // Each problem carries the entry it names and how secret that is (problem_scope.h), so the
+  // register can show every reader exactly their share.
+  auto problem = [&](std::string p, const std::string& tbl, std::int64_t id, const std::string& data) {
     r.ok = false;
-    if (r.problems.size() < 50) r.problems.push_back(std::move(p));
+    if (r.problems.size() < 50) {
+      r.problems.push_back(std::move(p));
+      r.scopes.push_back(problem_scope(conn_, tbl, id, data));
+    }
   };
   read([&] {
     // 1. The chain itself: every row's hash from its predecessor and its own fields.
@@ -684,7 +692,7 @@ VerifyReport SqliteRegisterStore::verify() {
           else if (chain_hash(prev, seq, s.integer(1), s.optional_integer(2), s.text(3), tbl, row_id, data) != hash)
             why = "audit log entry #" + std::to_string(seq) + " was altered (its hash does not match its content)";
           if (!why.empty()) {
-            problem(why + ": " + describe_row(conn_, tbl, row_id, data));
+            problem(why + ": " + describe_row(conn_, tbl, row_id, data), tbl, row_id, data);
             chain_broken = true;  // everything after depends on it; name only the first
           }
         }
@@ -702,7 +710,7 @@ VerifyReport SqliteRegisterStore::verify() {
         std::string now = canonical_of_current_row(s);
         auto it = latest.find({t, id});
         if (it == latest.end()) {
-          problem(describe_row(conn_, t, id, now) + " was added outside Saraban (no audit log entry)");
+          problem(describe_row(conn_, t, id, now) + " was added outside Saraban (no audit log entry)", t, id, now);
           continue;
         }
         if (sha256_hex(now) != it->second.second) {
@@ -710,7 +718,8 @@ VerifyReport SqliteRegisterStore::verify() {
           a.bind(1, it->second.first);
           std::string recorded = a.step() ? a.text(0) : std::string();
           problem(describe_row(conn_, t, id, now) + " was changed outside Saraban: " + field_differences(recorded, now) +
-                  " (audit log entry #" + std::to_string(it->second.first) + ")");
+                      " (audit log entry #" + std::to_string(it->second.first) + ")",
+                  t, id, now);
         }
         latest.erase(it);
       }
@@ -720,7 +729,8 @@ VerifyReport SqliteRegisterStore::verify() {
       a.bind(1, v.first);
       std::string recorded = a.step() ? a.text(0) : std::string();
       problem(describe_row(conn_, key.first, key.second, recorded) + " was deleted outside Saraban (audit log entry #" +
-              std::to_string(v.first) + ")");
+                  std::to_string(v.first) + ")",
+              key.first, key.second, recorded);
     }
     // 3. Attachment bytes against the hash that addresses them.
     auto b = conn_.prepare("SELECT id, sha256, bytes FROM attachment_blobs ORDER BY id");
@@ -729,7 +739,9 @@ VerifyReport SqliteRegisterStore::verify() {
       auto bytes = b.blob(2);
       if (sha256_hex(bytes) != b.text(1)) {
         std::string data = json{{"sha256", b.text(1)}}.dump();
-        problem(describe_row(conn_, "attachment_blobs", b.integer(0), data) + ": the stored bytes no longer match their SHA-256");
+        problem(describe_row(conn_, "attachment_blobs", b.integer(0), data) +
+                    ": the stored bytes no longer match their SHA-256",
+                "attachment_blobs", b.integer(0), data);
       }
     }
   });

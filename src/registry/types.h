@@ -117,12 +117,20 @@ struct EntryFilter {
   std::size_t limit = 0;  // 0 = no limit
 };
 
+// The entry a verify problem names, and how secret it is (the highest of its current and
+// recorded levels), so each reader is shown exactly the problems their clearance covers.
+struct ProblemScope {
+  std::int64_t entry_id = 0;  // 0: the problem names no entry
+  Secrecy secrecy = Secrecy::None;
+};
+
 struct VerifyReport {
   bool ok = true;
   std::int64_t audit_rows = 0;
   std::int64_t rows_checked = 0;
   std::int64_t attachments_checked = 0;
   std::vector<std::string> problems;  // the first names the first entry that does not match
+  std::vector<ProblemScope> scopes;   // parallel to problems (a problem without one is treated as ลับที่สุด)
 };
 
 }  // namespace saraban::registry

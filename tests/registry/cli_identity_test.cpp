@@ -41,7 +41,7 @@ struct OtherAccount : testing::CliRegister {
 
 TEST_F(OtherAccount, AsNamesNoOneWithoutProof) {
   // Today's hole: --as alone read a ลับที่สุด letter and wrote malee's name in the access log.
-  refused({"show", "1"}, "malee", "give that user's password");
+  refused({"show", address("secret", 1)}, "malee", "give that user's password");
   refused({"--json", "access-log"}, "boss", "give that user's password");
   refused({"receive", "--from", "ก", "--subject", "ข"}, "somchai", "give that user's password");
   refused({"list"}, "", "is mapped to no user");
@@ -52,10 +52,10 @@ TEST_F(OtherAccount, AMappedAccountActsAsItsUserAndOnlyThatUser) {
   open_to_everyone();
   auto r = sar({"--json", "receive", "--from", "สพฐ.", "--subject", "ขอเชิญประชุม"}, "", /*unprivileged=*/true);
   ASSERT_EQ(r.status, 0) << r.err;
-  auto h = sar({"--json", "history", "2"}, "admin");
+  auto h = sar({"--json", "history", address("receive", 1)}, "admin");
   EXPECT_NE(h.out.find("\"by\": \"somchai\""), std::string::npos) << h.out;
   ok({"receive", "--from", "สพฐ.", "--subject", "ขอเชิญประชุมอีกครั้ง"}, "somchai", /*unprivileged=*/true);
-  refused({"show", "1"}, "malee", "may act only as 'somchai' without a password");
+  refused({"show", address("secret", 1)}, "malee", "may act only as 'somchai' without a password");
   // Unmapped again: refused.
   ok({"user", "login", "somchai", "--none"}, "admin");
   refused({"list"}, "", "is mapped to no user");
@@ -65,7 +65,7 @@ TEST_F(OtherAccount, PasswordProvesTheUser) {
   std::string right = write_file("right", "ช้างเผือก 42\n"), wrong = write_file("wrong", "ช้างเผือก 43\n");
   ok({"user", "passwd", "malee", "--password-file", right}, "admin");
   open_to_everyone();
-  auto r = sar({"--password-file", right, "--json", "show", "1"}, "malee", /*unprivileged=*/true);
+  auto r = sar({"--password-file", right, "--json", "show", address("secret", 1)}, "malee", /*unprivileged=*/true);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("เรื่องลับที่สุด"), std::string::npos);
   auto log = sar({"--json", "access-log"}, "admin");
@@ -79,9 +79,9 @@ TEST_F(OtherAccount, WrongPasswordAndUnknownUserReadAlike) {
   ok({"user", "passwd", "malee", "--password-file", right}, "admin");
   open_to_everyone();
   std::string before = content_digest(db);
-  auto bad = sar({"--password-file", wrong, "show", "1"}, "malee", true);
-  auto ghost = sar({"--password-file", wrong, "show", "1"}, "ghost", true);
-  auto unset = sar({"--password-file", wrong, "show", "1"}, "somchai", true);  // has no password
+  auto bad = sar({"--password-file", wrong, "show", address("secret", 1)}, "malee", true);
+  auto ghost = sar({"--password-file", wrong, "show", address("secret", 1)}, "ghost", true);
+  auto unset = sar({"--password-file", wrong, "show", address("secret", 1)}, "somchai", true);  // has no password
   for (auto* r : {&bad, &ghost, &unset}) {
     EXPECT_NE(r->status, 0);
     EXPECT_NE(r->err.find("wrong password or no such user"), std::string::npos) << r->err;
@@ -116,9 +116,9 @@ TEST_F(OtherAccount, OnlyAnAdminMapsLogins) {
 
 // The owner keeps every right it had: any user, no password (the existing tests rely on it).
 TEST_F(OtherAccount, TheFileOwnerActsAsAnyUser) {
-  auto r = sar({"--json", "show", "1"}, "malee");
+  auto r = sar({"--json", "show", address("secret", 1)}, "malee");
   EXPECT_EQ(r.status, 0) << r.err;
-  auto e = sar({"show", "1"}, "ghost");
+  auto e = sar({"show", address("secret", 1)}, "ghost");
   EXPECT_NE(e.err.find("unknown user"), std::string::npos) << e.err;
 }
 
@@ -166,12 +166,12 @@ TEST_F(OtherAccount, PasswordIsAskedOnTheTerminalWithoutEcho) {
   std::string right = write_file("right", "ช้างเผือก42\n");
   ok({"user", "passwd", "malee", "--password-file", right}, "admin");
   open_to_everyone();
-  auto r = run_on_terminal({"--db", db, "--json", "show", "1"}, {"ช้างเผือก42"}, "malee");
+  auto r = run_on_terminal({"--db", db, "--json", "show", address("secret", 1)}, {"ช้างเผือก42"}, "malee");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("password for malee: "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("เรื่องลับที่สุด"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("ช้างเผือก42"), std::string::npos) << "the password was echoed: " << r.out;
-  auto wrong = run_on_terminal({"--db", db, "show", "1"}, {"ช้างป่า"}, "malee");
+  auto wrong = run_on_terminal({"--db", db, "show", address("secret", 1)}, {"ช้างป่า"}, "malee");
   EXPECT_NE(wrong.status, 0);
   EXPECT_NE(wrong.out.find("wrong password or no such user"), std::string::npos) << wrong.out;
 }

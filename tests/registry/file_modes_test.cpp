@@ -59,17 +59,17 @@ TEST_F(FileModes, BackupsExportsAttachmentsAndLettersAreOwnerOnly) {
   ::chmod(open_file.c_str(), 0666);
   ok({"export", "--csv", open_file}, "somchai");
   EXPECT_EQ(mode_of(open_file), 0600u);
-  ok({"attachment", "1", "-o", dir + "/orig.pdf"}, "somchai");
+  ok({"attachment", address("receive", 1), "-o", dir + "/orig.pdf"}, "somchai");
   EXPECT_EQ(mode_of(dir + "/orig.pdf"), 0600u);
-  ok({"attachment", "1", "--stamped", "-o", dir + "/stamped.pdf"}, "somchai");
+  ok({"attachment", address("receive", 1), "--stamped", "-o", dir + "/stamped.pdf"}, "somchai");
   EXPECT_EQ(mode_of(dir + "/stamped.pdf"), 0600u);
-  ok({"assign", "1", "--to", "officer"}, "boss");
+  ok({"assign", address("receive", 1), "--to", "officer"}, "boss");
   std::string letter = write_file("reply.json", R"({"kind":"memo","ref":"ศธ ๐๔๑๗๕/๑๒",
     "office":{"name":"กลุ่มนโยบายและแผน","address":[]},"date":"2026-11-21","subject":"ตอบรับการประชุม",
     "to":"ผู้อำนวยการ","body":["รับทราบและจะเข้าร่วมประชุม"],
     "signer":{"name":"นางสาวนภา ใจงาม","position":["นักวิเคราะห์นโยบายและแผน"]}})");
-  ok({"draft", "1", "--letter", letter}, "officer");
-  ok({"letter", "1", "-o", dir + "/reply.pdf"}, "boss");
+  ok({"draft", address("receive", 1), "--letter", letter}, "officer");
+  ok({"letter", address("receive", 1), "-o", dir + "/reply.pdf"}, "boss");
   EXPECT_EQ(mode_of(dir + "/reply.pdf"), 0600u);
 }
 
