@@ -64,27 +64,20 @@ class Segmenter {
  public:
   template <typename Emit>
   int each_word(std::string_view text, Emit&& emit) {
-    // Senders and recipients repeat from letter to letter (the same schools, the same
-    // director): their words are remembered rather than segmented again.
-    if (text.size() <= kMemoLongest) {
-      auto found = memo_.find(std::string(text));
-      if (found == memo_.end()) {
-        if (memo_.size() >= kMemoEntries) memo_.clear();
-        std::vector<Token> words;
-        int rc = segment(text, [&](const std::string& tok, int32_t s, int32_t e) {
-          words.push_back(Token{tok, s, e});
-          return SQLITE_OK;
-        });
-        if (rc != SQLITE_OK) return rc;
-        found = memo_.emplace(std::string(text), std::move(words)).first;
-      }
-      for (const Token& t : found->second) {
-        int rc = emit(t.text, t.start, t.end);
+    // Words never span a space (queries are split at spaces too), so each space-separated
+    // phrase is segmented on its own, and the phrases that repeat from letter to letter (school
+    // names, "ประจำปีงบประมาณ", the same senders) are remembered rather than segmented again.
+    std::size_t from = 0;
+    while (from < text.size()) {
+      std::size_t to = text.find(' ', from);
+      if (to == std::string_view::npos) to = text.size();
+      if (to > from) {
+        int rc = phrase_words(text.substr(from, to - from), static_cast<int32_t>(from), emit);
         if (rc != SQLITE_OK) return rc;
       }
-      return SQLITE_OK;
+      from = to + 1;
     }
-    return segment(text, emit);
+    return SQLITE_OK;
   }
 
  private:
@@ -92,8 +85,31 @@ class Segmenter {
     std::string text;
     int32_t start, end;
   };
-  static constexpr std::size_t kMemoLongest = 160;  // bytes; subjects are longer and rarely repeat
-  static constexpr std::size_t kMemoEntries = 1024;
+  static constexpr std::size_t kMemoLongest = 160;  // bytes; longer phrases rarely repeat
+  static constexpr std::size_t kMemoEntries = 4096;
+
+  // The words of one phrase (no spaces in it), their offsets moved by `base`.
+  template <typename Emit>
+  int phrase_words(std::string_view phrase, int32_t base, Emit&& emit) {
+    auto shifted = [&](const std::string& tok, int32_t s, int32_t e) { return emit(tok, base + s, base + e); };
+    if (phrase.size() > kMemoLongest) return segment(phrase, shifted);
+    auto found = memo_.find(std::string(phrase));
+    if (found == memo_.end()) {
+      if (memo_.size() >= kMemoEntries) memo_.clear();
+      std::vector<Token> words;
+      int rc = segment(phrase, [&](const std::string& tok, int32_t s, int32_t e) {
+        words.push_back(Token{tok, s, e});
+        return SQLITE_OK;
+      });
+      if (rc != SQLITE_OK) return rc;
+      found = memo_.emplace(std::string(phrase), std::move(words)).first;
+    }
+    for (const Token& t : found->second) {
+      int rc = shifted(t.text, t.start, t.end);
+      if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+  }
 
   template <typename Emit>
   int segment(std::string_view text, Emit&& emit) {
