@@ -1,4 +1,4 @@
--- The correspondence register (ทะเบียนหนังสือ), schema version 2.
+-- The correspondence register (ทะเบียนหนังสือ), schema version 4.
 -- This file is the one place the schema lives; it is compiled into the binary
 -- (src/registry/CMakeLists.txt embeds it), so `saraban init` never reads the source tree.
 -- Canonical tables hold the record; every row of them is covered by the audit_log hash chain.
@@ -32,6 +32,22 @@ CREATE TABLE users(
   created_at INTEGER NOT NULL
 );
 
+-- How an OS account other than the register file's owner proves it acts as a user: the login
+-- mapped to the user, and/or the Argon2id hash of the user's password (libsodium
+-- crypto_pwhash_str; never the password). id = users.id. Apart from users so that adding it
+-- changed no audited row of an older register.
+CREATE TABLE user_credentials(
+  id INTEGER PRIMARY KEY REFERENCES users(id),
+  login TEXT UNIQUE,                 -- OS account name (getpwuid), NULL = none
+  password_hash TEXT                 -- NULL = no password set
+);
+
+-- The OS group given read access (0640) to the files Saraban writes; NULL = owner only (0600).
+CREATE TABLE office_files(
+  id INTEGER PRIMARY KEY REFERENCES offices(id),
+  file_group TEXT
+);
+
 -- One row per register; numbers run per (register, year). year_start_month 1 = calendar
 -- year, 10 = fiscal year (1 October starts the next Buddhist-era year's numbering).
 CREATE TABLE registers(
@@ -54,7 +70,7 @@ CREATE TABLE entries(
   number INTEGER NOT NULL CHECK (number > 0),
   registered_at INTEGER NOT NULL,    -- unix seconds when the number was issued
   ref TEXT NOT NULL DEFAULT '',      -- ที่: the sender's reference (receive) or ours (send)
-  dated TEXT,                        -- ลงวันที่, ISO date (CE)
+  dated TEXT,                        -- ลงวันที่, ISO 8601 date, always CE (BE only at the edges: typed, shown)
   sender TEXT NOT NULL DEFAULT '',   -- จาก
   recipient TEXT NOT NULL DEFAULT '',-- ถึง
   subject TEXT NOT NULL,             -- เรื่อง

@@ -13,15 +13,18 @@
 
 namespace saraban {
 
-std::int64_t SystemEnvironment::now() const {
+std::int64_t Environment::document_time() const {
   if (auto fixed = variable("SOURCE_DATE_EPOCH")) {
+    errno = 0;
     char* end = nullptr;
     long long v = std::strtoll(fixed->c_str(), &end, 10);
-    if (end && *end == '\0' && !fixed->empty()) return v;
+    if (errno == 0 && end && *end == '\0' && !fixed->empty() && v >= 0) return v;
     throw Error(ErrorCode::InvalidInput, "SOURCE_DATE_EPOCH must be a whole number of seconds", *fixed);
   }
-  return static_cast<std::int64_t>(std::time(nullptr));
+  return now();
 }
+
+std::int64_t SystemEnvironment::now() const { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 std::optional<std::string> SystemEnvironment::variable(std::string_view name) const {
   const char* v = std::getenv(std::string(name).c_str());

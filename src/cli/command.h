@@ -12,6 +12,7 @@ namespace saraban::cli {
 struct GlobalOptions {
   std::string db = "var/registry.db";   // --db FILE
   std::optional<std::string> as_user;    // --as USER
+  std::optional<std::string> password_file;  // --password-file FILE: the acting user's password
   bool json = false;                     // --json
 };
 

@@ -12,7 +12,7 @@ namespace saraban::cli {
 namespace {
 
 void print_usage(std::FILE* out) {
-  std::fprintf(out, "usage: saraban [--db FILE] [--as USER] [--json] COMMAND [ARGS]\n\ncommands:\n");
+  std::fprintf(out, "usage: saraban [--db FILE] [--as USER] [--password-file FILE] [--json] COMMAND [ARGS]\n\ncommands:\n");
   for (const auto& c : commands()) std::fprintf(out, "  %-60s %s\n", c.usage.c_str(), c.summary.c_str());
 }
 
@@ -22,9 +22,11 @@ int run(int argc, char** argv) {
   std::size_t i = 0;
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--db" || a == "--as") {
+    if (a == "--db" || a == "--as" || a == "--password-file") {
       if (i + 1 >= args.size()) throw Error(ErrorCode::InvalidInput, "needs a value", a);
-      (a == "--db" ? global.db : global.as_user.emplace()) = args[++i];
+      if (a == "--db") global.db = args[++i];
+      else if (a == "--as") global.as_user = args[++i];
+      else global.password_file = args[++i];
     } else if (a == "--json") {
       global.json = true;
     } else if (a == "-h" || a == "--help" || a == "help") {

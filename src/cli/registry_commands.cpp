@@ -14,11 +14,13 @@
 
 #include "base/environment.h"
 #include "base/error.h"
+#include "cli/acting_user.h"
 #include "cli/command.h"
 #include "documents/letter_json.h"
 #include "documents/letter_renderer.h"
 #include "documents/receive_stamp.h"
 #include "registry/calendar.h"
+#include "registry/file_access.h"
 #include "registry/register_files.h"
 #include "registry/registry.h"
 #include "registry/sqlite_store.h"
@@ -35,49 +37,37 @@ struct Session {
   User actor;
 };
 
-std::string acting_name(const GlobalOptions& g) {
-  if (g.as_user) return *g.as_user;
-  if (auto v = system_environment().variable("SARABAN_USER"); v && !v->empty()) return *v;
-  throw Error(ErrorCode::InvalidInput, "no acting user: pass --as USER (or set SARABAN_USER)");
-}
-
+// The acting user is proved (acting_user.h), never taken on the word of --as.
 Session open_session(const GlobalOptions& g) {
   Session s;
-  std::string who = acting_name(g);
   s.store = SqliteRegisterStore::open(g.db, system_environment());
   static documents::EngineReceiveStamper stamper(system_environment());  // loads fonts only when stamping
   s.registry = std::make_unique<Registry>(*s.store, system_environment(), &stamper);
-  s.actor = s.registry->acting_user(who);
+  s.actor = prove_acting_user(g, *s.store).user;
   return s;
 }
 
-std::int64_t parse_id(const std::string& text) {
-  auto v = parse_integer("ID", text);
-  if (v < 1) throw Error(ErrorCode::InvalidInput, "an entry id is a whole number above 0", text);
-  return v;
+// export, attachment and letter write through here: owner-only, or the office's group.
+void write_output(Session& s, const std::string& path, std::span<const std::uint8_t> bytes) {
+  write_register_output(path, bytes, s.registry->file_access());
 }
 
 std::string be_datetime(std::int64_t t) {
   Date d = local_date(t);
-  return std::to_string(d.day) + "/" + std::to_string(d.month) + "/" + std::to_string(d.year + 543) + " " +
+  return std::to_string(d.day) + "/" + std::to_string(d.month) + "/" + std::to_string(d.year + text::kBuddhistEraOffset) + " " +
          local_time_hhmm(t);
 }
 
-std::string be_iso(const std::optional<std::string>& iso_date) {
-  if (!iso_date) return "";
-  Date d = parse_date(*iso_date, "date");
-  d.year += 543;
-  return iso(d);
-}
 
 json entry_json(const Entry& e, Registry& r) {
   json j = {{"id", e.id},
+            {"address", entry_address(e)},
             {"register", e.register_code},
             {"year", e.year},
             {"number", e.number},
             {"registered", be_datetime(e.registered_at)},
             {"ref", e.ref},
-            {"dated", e.dated ? json(be_iso(e.dated)) : json(nullptr)},
+            {"dated", e.dated ? json(be_iso(*e.dated)) : json(nullptr)},
             {"from", e.sender},
             {"to", e.recipient},
             {"subject", e.subject},
@@ -85,7 +75,7 @@ json entry_json(const Entry& e, Registry& r) {
             {"secrecy", secrecy_name(e.secrecy)},
             {"stage", stage_name(e.stage)},
             {"cancelled", e.cancelled},
-            {"due", e.due ? json(be_iso(e.due)) : json(nullptr)},
+            {"due", e.due ? json(be_iso(*e.due)) : json(nullptr)},
             {"assignee", e.assignee ? json(r.user_name(*e.assignee)) : json(nullptr)}};
   if (!e.via.empty()) j["via"] = e.via;
   if (!e.remarks.empty()) j["remarks"] = e.remarks;
@@ -98,8 +88,7 @@ json entry_json(const Entry& e, Registry& r) {
 void print_json(const json& j) { std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
 
 void print_entry_line(const Entry& e) {
-  std::printf("%6lld  %-8s %s/%lld  %-10s %s%s  %s\n", static_cast<long long>(e.id), e.register_code.c_str(),
-              std::to_string(e.year).c_str(), static_cast<long long>(e.number), stage_name(e.stage),
+  std::printf("%-22s  %-10s %s%s  %s\n", entry_address(e).c_str(), stage_name(e.stage),
               e.cancelled ? "[ยกเลิก] " : "", e.sender.c_str(), e.subject.c_str());
 }
 
@@ -144,25 +133,86 @@ int cmd_init(const GlobalOptions& g, const std::vector<std::string>& args) {
   return 0;
 }
 
+const char* const kUserUsage =
+    "expected: user add NAME --role ROLE [--clearance LEVEL] [--login OSNAME] | user login NAME OSNAME|--none | "
+    "user passwd NAME [--password-file FILE]";
+
+int cmd_user_login(const GlobalOptions& g, ArgReader& a) {
+  std::string name = a.next();
+  std::string os = a.next();
+  if (!a.done()) unknown_option(a.peek());
+  std::optional<std::string> login;
+  if (os != "--none") login = os;
+  Session s = open_session(g);
+  s.registry->set_login(s.actor, name, login);
+  if (g.json) print_json({{"user", name}, {"login", login ? json(*login) : json(nullptr)}});
+  else if (login) std::printf("OS account %s acts as %s\n", login->c_str(), name.c_str());
+  else std::printf("user %s has no OS account now\n", name.c_str());
+  return 0;
+}
+
+// The new password from FILE (first line), or typed twice on the terminal.
+std::string new_password(const std::optional<std::string>& file) {
+  if (file) return read_password_file(*file);
+  auto first = ask_password("new password: ");
+  if (!first) throw Error(ErrorCode::InvalidInput, "needs --password-file FILE (no terminal to ask on)", "user passwd");
+  auto again = ask_password("again: ");
+  if (!again || *again != *first) throw Error(ErrorCode::InvalidInput, "the two passwords differ", "user passwd");
+  return *first;
+}
+
+int cmd_user_passwd(const GlobalOptions& g, ArgReader& a) {
+  std::string name = a.next();
+  std::optional<std::string> file;
+  while (!a.done()) {
+    std::string o = a.next();
+    if (o == "--password-file") file = a.value_of(o);
+    else unknown_option(o);
+  }
+  Session s = open_session(g);  // proved first: the new password is asked only of someone allowed
+  s.registry->set_password(s.actor, name, new_password(file));
+  if (g.json) print_json({{"user", name}, {"password", "set"}});
+  else std::printf("password of %s set\n", name.c_str());
+  return 0;
+}
+
 int cmd_user(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
   std::string sub = a.next();
-  if (sub != "add") throw Error(ErrorCode::InvalidInput, "expected: user add NAME --role ROLE [--clearance LEVEL]", sub);
+  if (sub == "login") return cmd_user_login(g, a);
+  if (sub == "passwd") return cmd_user_passwd(g, a);
+  if (sub != "add") throw Error(ErrorCode::InvalidInput, kUserUsage, sub);
   std::string name = a.next();
   std::optional<Role> role;
   Secrecy clearance = Secrecy::None;
+  std::optional<std::string> login;
   while (!a.done()) {
     std::string o = a.next();
     if (o == "--role") role = parse_role(a.value_of(o));
     else if (o == "--clearance") clearance = parse_secrecy(a.value_of(o));
+    else if (o == "--login") login = a.value_of(o);
     else unknown_option(o);
   }
   if (!role) throw Error(ErrorCode::InvalidInput, "needs --role (clerk, director, officer, signer, admin)", "user add");
   Session s = open_session(g);
-  s.registry->add_user(s.actor, name, *role, clearance);
+  s.registry->add_user(s.actor, name, *role, clearance, login);
   if (g.json) print_json({{"user", name}, {"role", role_name(*role)}, {"clearance", secrecy_name(clearance)}});
   else std::printf("added user %s (%s, clearance %s)\n", name.c_str(), role_name(*role), secrecy_name(clearance));
   return 0;
+}
+
+// `office set --group G|none`: stored, then given to the register and its companions, so the
+// group can read what Saraban writes from now on.
+void set_register_group(const GlobalOptions& g, Session& s, const std::string& group) {
+  std::optional<std::string> name;
+  if (group != "none") name = group;
+  s.registry->set_file_group(s.actor, name);
+  FileAccess access = file_access_for(name);
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::string path = g.db + suffix;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) apply_file_access(path, access);
+  }
 }
 
 int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
@@ -170,12 +220,13 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
   std::string sub = a.next();
   if (sub != "set" && sub != "show")
     throw Error(ErrorCode::InvalidInput, "expected: office set [--name TEXT] [--prefix TEXT] [--year-start 1|10]", sub);
-  std::optional<std::string> name, prefix;
+  std::optional<std::string> name, prefix, group;
   std::optional<int> start;
   while (!a.done()) {
     std::string o = a.next();
     if (o == "--name") name = a.value_of(o);
     else if (o == "--prefix") prefix = a.value_of(o);
+    else if (o == "--group") group = a.value_of(o);
     else if (o == "--year-start") {
       std::string v = a.value_of(o);
       if (v == "january" || v == "calendar") start = 1;
@@ -183,8 +234,10 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
       else start = static_cast<int>(parse_integer(o, v));
     } else unknown_option(o);
   }
+  if (group && *group != "none") file_access_for(*group);  // an unknown group changes nothing
   Session s = open_session(g);
   if (sub == "set") s.registry->set_office(s.actor, name, prefix, start);
+  if (sub == "set" && group) set_register_group(g, s, *group);
   Office o = s.registry->office();
   if (g.json) print_json({{"name", o.name}, {"prefix", o.prefix}, {"year_start_month", o.year_start_month}});
   else std::printf("%s  prefix '%s'  year starts in month %d\n", o.name.c_str(), o.prefix.c_str(), o.year_start_month);
@@ -212,21 +265,23 @@ int cmd_receive(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (r.dated) parse_date(*r.dated, "--dated");  // refuse before opening anything
   Session s = open_session(g);
   Issued n = s.registry->receive(s.actor, r);
-  if (g.json) print_json({{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"id", n.id}});
-  else std::printf("%s %d/%lld (id %lld)\n", n.register_code.c_str(), n.year, static_cast<long long>(n.number),
-                   static_cast<long long>(n.id));
+  const std::string address = n.register_code + "/" + std::to_string(n.year) + "/" + std::to_string(n.number);
+  if (g.json)
+    print_json({{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"id", n.id}, {"address", address}});
+  else std::printf("%s %d/%lld (address %s, id %lld)\n", n.register_code.c_str(), n.year, static_cast<long long>(n.number),
+                   address.c_str(), static_cast<long long>(n.id));
   return 0;
 }
 
 // assign / draft / review / sign / dispatch / file / close / cancel share this shape.
 int print_done(const GlobalOptions& g, Session& s, std::int64_t id, const char* action, json extra = json::object()) {
-  Entry e = s.registry->show(s.actor, id).entry;
+  Entry e = s.registry->show(s.actor, id, action).entry;
   if (g.json) {
-    json j = {{"id", id}, {"action", action}, {"stage", stage_name(e.stage)}};
+    json j = {{"id", id}, {"address", entry_address(e)}, {"action", action}, {"stage", stage_name(e.stage)}};
     j.update(extra);
     print_json(j);
   } else {
-    std::printf("entry %lld: %s -> %s", static_cast<long long>(id), action, stage_name(e.stage));
+    std::printf("entry %s: %s -> %s", entry_address(e).c_str(), action, stage_name(e.stage));
     for (auto it = extra.begin(); it != extra.end(); ++it)
       std::printf("  %s %s", it.key().c_str(), it.value().is_string() ? it.value().get<std::string>().c_str() : it.value().dump().c_str());
     std::printf("\n");
@@ -236,7 +291,7 @@ int print_done(const GlobalOptions& g, Session& s, std::int64_t id, const char* 
 
 int cmd_assign(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::string to, note;
   std::optional<std::string> due;
   while (!a.done()) {
@@ -249,13 +304,14 @@ int cmd_assign(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (to.empty()) throw Error(ErrorCode::InvalidInput, "needs --to USER", "assign");
   if (due) parse_date(*due, "--due");
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   s.registry->assign(s.actor, id, to, due, note);
   return print_done(g, s, id, "assign", {{"assignee", to}});
 }
 
 int cmd_draft(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::optional<std::string> path;
   while (!a.done()) {
     std::string o = a.next();
@@ -265,13 +321,14 @@ int cmd_draft(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (!path) throw Error(ErrorCode::InvalidInput, "needs --letter LETTER.json", "draft");
   std::string text = read_text_file(system_environment(), *path);
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   int v = s.registry->draft(s.actor, id, text);
   return print_done(g, s, id, "draft", {{"version", v}});
 }
 
 int cmd_review(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::optional<bool> approve;
   std::string note;
   while (!a.done()) {
@@ -283,6 +340,7 @@ int cmd_review(const GlobalOptions& g, const std::vector<std::string>& args) {
   }
   if (!approve) throw Error(ErrorCode::InvalidInput, "needs --approve or --return", "review");
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   s.registry->review(s.actor, id, *approve, note);
   return print_done(g, s, id, *approve ? "approve" : "return");
 }
@@ -290,7 +348,7 @@ int cmd_review(const GlobalOptions& g, const std::vector<std::string>& args) {
 int simple_note_command(const GlobalOptions& g, const std::vector<std::string>& args, const char* name, bool note_required,
                         void (Registry::*fn)(const User&, std::int64_t, const std::string&)) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::string note;
   while (!a.done()) {
     std::string o = a.next();
@@ -299,6 +357,7 @@ int simple_note_command(const GlobalOptions& g, const std::vector<std::string>& 
   }
   if (note_required && note.empty()) throw Error(ErrorCode::InvalidInput, "needs --note TEXT", name);
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   (s.registry.get()->*fn)(s.actor, id, note);
   return print_done(g, s, id, name);
 }
@@ -308,7 +367,7 @@ int cmd_cancel(const GlobalOptions& g, const std::vector<std::string>& a) { retu
 
 int cmd_dispatch(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::string via;
   while (!a.done()) {
     std::string o = a.next();
@@ -316,14 +375,17 @@ int cmd_dispatch(const GlobalOptions& g, const std::vector<std::string>& args) {
     else unknown_option(o);
   }
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   Issued n = s.registry->dispatch(s.actor, id, via);
   return print_done(g, s, id, "dispatch",
-                    {{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"send_id", n.id}, {"ref", n.ref}});
+                    {{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"send_id", n.id},
+                     {"send_address", n.register_code + "/" + std::to_string(n.year) + "/" + std::to_string(n.number)},
+                     {"ref", n.ref}});
 }
 
 int cmd_file(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   int keep = 10;
   while (!a.done()) {
     std::string o = a.next();
@@ -331,15 +393,17 @@ int cmd_file(const GlobalOptions& g, const std::vector<std::string>& args) {
     else unknown_option(o);
   }
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   s.registry->file(s.actor, id, keep);
   return print_done(g, s, id, "file", {{"keep_years", keep}});
 }
 
 int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   if (!a.done()) unknown_option(a.peek());
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   EntryDetails d = s.registry->show(s.actor, id);
   json j = entry_json(d.entry, *s.registry);
   j["history"] = json::array();
@@ -374,9 +438,10 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
 
 int cmd_history(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   if (!a.done()) unknown_option(a.peek());
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   auto events = s.registry->history(s.actor, id);
   json arr = json::array();
   for (const auto& ev : events) {
@@ -484,8 +549,7 @@ int cmd_export(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (!out) throw Error(ErrorCode::InvalidInput, "needs --csv FILE", "export");
   refuse_register_path(*out, g.db);
   std::string text = s.registry->export_csv(s.actor, f);
-  system_environment().write_file_atomic(*out, std::span<const std::uint8_t>(
-                                                   reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+  write_output(s, *out, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
   if (g.json) print_json({{"csv", *out}});
   else std::printf("exported to %s\n", out->c_str());
   return 0;
@@ -533,9 +597,11 @@ int cmd_reindex(const GlobalOptions& g, const std::vector<std::string>& args) {
 
 int cmd_access_log(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::optional<std::int64_t> id;
-  if (!a.done()) id = parse_id(a.next());
+  std::optional<EntryRef> ref;
+  if (!a.done()) ref = parse_entry_ref(a.next());
   Session s = open_session(g);
+  std::optional<std::int64_t> id;
+  if (ref) id = s.registry->resolve(s.actor, *ref);
   auto log = s.registry->access_log(s.actor, id);
   json arr = json::array();
   for (const auto& r : log) {
@@ -549,7 +615,7 @@ int cmd_access_log(const GlobalOptions& g, const std::vector<std::string>& args)
 // saraban attachment ID [--stamped] -o FILE: the stored original, or the copy with the receive stamp.
 int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::string kind = "original", out;
   while (!a.done()) {
     std::string o = a.next();
@@ -561,8 +627,9 @@ int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args)
   if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o FILE", "attachment");
   refuse_register_path(out, g.db);
   Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
   auto [att, bytes] = s.registry->attachment(s.actor, id, kind);
-  system_environment().write_file_atomic(out, bytes);
+  write_output(s, out, bytes);
   if (g.json) print_json(json{{"id", id}, {"kind", kind}, {"sha256", att.sha256}, {"size", att.size}, {"file", out}});
   else std::printf("%s (%s, %lld bytes, sha256 %s)\n", out.c_str(), kind.c_str(), static_cast<long long>(att.size),
                    att.sha256.c_str());
@@ -572,7 +639,7 @@ int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args)
 // saraban letter ID -o OUT.pdf: the entry's latest reply draft, rendered on demand.
 int cmd_letter(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
-  std::int64_t id = parse_id(a.next());
+  EntryRef ref = parse_entry_ref(a.next());
   std::string out;
   while (!a.done()) {
     std::string o = a.next();
@@ -582,12 +649,13 @@ int cmd_letter(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o OUT.pdf", "letter");
   refuse_register_path(out, g.db);
   Session s = open_session(g);
-  EntryDetails d = s.registry->show(s.actor, id);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
+  EntryDetails d = s.registry->show(s.actor, id, "letter");
   if (!d.letter) throw Error(ErrorCode::NotFound, "entry " + std::to_string(id) + " has no reply draft yet");
   const Environment& env = system_environment();
   auto letter = documents::parse_letter(d.letter->body, "entry " + std::to_string(id) + " draft", ".", nullptr);
   documents::LetterRenderer renderer(env);
-  env.write_file_atomic(out, renderer.render_pdf(letter));
+  write_output(s, out, renderer.render_pdf(letter));
   if (g.json) print_json(json{{"id", id}, {"version", d.letter->version}, {"file", out}});
   else std::printf("%s (draft version %d)\n", out.c_str(), d.letter->version);
   return 0;
@@ -598,22 +666,27 @@ const std::string kFilters = "[--register R] [--year Y] [--stage S] [--sender T]
 
 const bool registered = [] {
   register_command({"init", "init", "create the register and its first user, admin", cmd_init});
-  register_command({"user", "user add NAME --role ROLE [--clearance LEVEL]", "add a user (admin)", cmd_user});
-  register_command({"office", "office set [--name T] [--prefix T] [--year-start 1|10]", "the office and its numbering year", cmd_office});
+  register_command({"user", "user add NAME --role ROLE [--clearance LEVEL] [--login OSNAME]",
+                    "add a user (admin); OSNAME then acts as NAME without a password", cmd_user});
+  register_command({"user", "user login NAME OSNAME|--none", "map an OS account to a user (admin)", cmd_user});
+  register_command({"user", "user passwd NAME [--password-file FILE]",
+                    "set a password (admin, or the user themselves); asked on the terminal without FILE", cmd_user});
+  register_command({"office", "office set [--name T] [--prefix T] [--year-start 1|10] [--group GROUP|none]",
+                    "the office, its numbering year, and the OS group that may read its files", cmd_office});
   register_command({"receive",
                     "receive --from T --subject T [--ref T] [--dated DATE] [--to T] [--file PDF] [--urgency U] [--secrecy S]",
                     "register an incoming letter; prints its receive number", cmd_receive});
-  register_command({"assign", "assign ID --to USER [--due DATE] [--note T]", "assign a letter to an officer (director)", cmd_assign});
-  register_command({"draft", "draft ID --letter LETTER.json", "store the reply draft (officer)", cmd_draft});
-  register_command({"review", "review ID --approve|--return --note T", "approve or return the draft (director)", cmd_review});
-  register_command({"dispatch", "dispatch ID [--via T]", "issue the send number and send (clerk)", cmd_dispatch});
-  register_command({"file", "file ID [--keep-years N]", "file the letter with its retention (clerk)", cmd_file});
-  register_command({"close", "close ID --note T", "close without reply (director)", cmd_close});
-  register_command({"cancel", "cancel ID --note T", "cancel an entry; its number stays, marked cancelled", cmd_cancel});
-  register_command({"show", "show ID", "one entry with its journey and attachments", cmd_show});
+  register_command({"assign", "assign ENTRY --to USER [--due DATE] [--note T]", "assign a letter to an officer (director)", cmd_assign});
+  register_command({"draft", "draft ENTRY --letter LETTER.json", "store the reply draft (officer)", cmd_draft});
+  register_command({"review", "review ENTRY --approve|--return --note T", "approve or return the draft (director)", cmd_review});
+  register_command({"dispatch", "dispatch ENTRY [--via T]", "issue the send number and send (clerk)", cmd_dispatch});
+  register_command({"file", "file ENTRY [--keep-years N]", "file the letter with its retention (clerk)", cmd_file});
+  register_command({"close", "close ENTRY --note T", "close without reply (director)", cmd_close});
+  register_command({"cancel", "cancel ENTRY --note T", "cancel an entry; its number stays, marked cancelled", cmd_cancel});
+  register_command({"show", "show ENTRY", "one entry with its journey and attachments (ENTRY: register/year/number as receive/2569/12, or its id)", cmd_show});
   register_command({"list", "list " + kFilters, "entries of a register", cmd_list});
   register_command({"search", "search QUERY " + kFilters, "Thai full-text search", cmd_search});
-  register_command({"history", "history ID", "the stage changes of an entry", cmd_history});
+  register_command({"history", "history ENTRY", "the stage changes of an entry", cmd_history});
   register_command({"verify", "verify [--reanchor]",
                     "recompute the audit chain and attachment hashes (--reanchor: an admin re-anchors a register "
                     "whose only fault is its anchor)",
@@ -622,10 +695,10 @@ const bool registered = [] {
   register_command({"import", "import --csv FILE", "bring an existing register in from CSV", cmd_import});
   register_command({"backup", "backup FILE", "copy the register with SQLite's online backup (admin)", cmd_backup});
   register_command({"reindex", "reindex", "rebuild the search index (admin)", cmd_reindex});
-  register_command({"attachment", "attachment ID [--stamped] -o FILE",
+  register_command({"attachment", "attachment ENTRY [--stamped] -o FILE",
                     "write an entry's stored PDF (the original, or the copy with the receive stamp)", cmd_attachment});
-  register_command({"letter", "letter ID -o OUT.pdf", "render an entry's latest reply draft as PDF", cmd_letter});
-  register_command({"access-log", "access-log [ID]", "who read which secret entry", cmd_access_log});
+  register_command({"letter", "letter ENTRY -o OUT.pdf", "render an entry's latest reply draft as PDF", cmd_letter});
+  register_command({"access-log", "access-log [ENTRY]", "who read which secret entry", cmd_access_log});
   return true;
 }();
 

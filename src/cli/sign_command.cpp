@@ -33,7 +33,7 @@ int sign_pdf_file(const std::vector<std::string>& args) {
   req.source = p12;
   req.password = read_text_file(env, password_file);
   while (!req.password.empty() && (req.password.back() == '\n' || req.password.back() == '\r')) req.password.pop_back();
-  req.time = env.now();
+  req.time = env.document_time();
   std::vector<std::uint8_t> in = env.read_file(input);
   std::vector<std::uint8_t> out;
   try {

@@ -65,7 +65,7 @@ int typeset(const GlobalOptions&, const std::vector<std::string>& args) {
   layout::FontSet fonts(env, layout::FontConfig::load_default(env));
   if (!font.empty()) fonts.override_body(font);
   opt.title = input;
-  auto doc = layout::typeset_text(fonts, clean.text, opt, env.now());
+  auto doc = layout::typeset_text(fonts, clean.text, opt, env.document_time());
   pdf::write_pdf_file(env, doc, output);
   return 0;
 }

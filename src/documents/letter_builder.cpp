@@ -354,7 +354,7 @@ layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
   layout::DocumentInfo info;
   info.title = title;
   info.author = l_.office.name;
-  info.created = env_.now();
+  info.created = env_.document_time();
   layout::DocumentFrame doc = composer.compose(paragraphs_, info);
 
   // Page 1's letterhead first, so reading order starts with it.

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "registry/problem_scope.h"
 #include "registry/sha256.h"
 
 namespace saraban::registry {
@@ -330,6 +331,7 @@ void AuditChain::committed() {
 }
 
 void AuditChain::key_from_next_row(std::int64_t now) {
+  if (key_record()) return;  // keyed already: never keyed afresh (which would unprove the older part)
   struct stat st {};
   if (::stat(files_.anchor.c_str(), &st) == 0)
     throw Error(ErrorCode::DatabaseError,
@@ -365,9 +367,22 @@ Anchor AuditChain::reanchor(std::int64_t now) {
 VerifyReport AuditChain::verify(const std::optional<std::string>& anchor_text) {
   VerifyReport r;
   anchor_problems_ = 0;
+  // Each problem carries the entry it names and how secret that is (problem_scope.h), so the
+  // register can show every reader exactly their share; one about the register's own files
+  // (key, anchor, a cut) names no entry and is everyone's to know.
+  auto problem_in = [&](std::string p, const std::string& tbl, std::int64_t id, const std::string& data) {
+    r.ok = false;
+    if (r.problems.size() < 50) {
+      r.problems.push_back(std::move(p));
+      r.scopes.push_back(problem_scope(conn_, tbl, id, data));
+    }
+  };
   auto problem = [&](std::string p) {
     r.ok = false;
-    if (r.problems.size() < 50) r.problems.push_back(std::move(p));
+    if (r.problems.size() < 50) {
+      r.problems.push_back(std::move(p));
+      r.scopes.push_back(ProblemScope{});
+    }
   };
   // 0. The key: which entries can be checked against forgery.
   auto rec = key_record();
@@ -417,7 +432,7 @@ VerifyReport AuditChain::verify(const std::optional<std::string>& anchor_text) {
           why = "audit log entry #" + std::to_string(seq) +
                 " was altered or forged (its MAC does not match the register's key: not written by Saraban)";
         if (!why.empty()) {
-          problem(why + ": " + describe_row(conn_, tbl, row_id, data));
+          problem_in(why + ": " + describe_row(conn_, tbl, row_id, data), tbl, row_id, data);
           chain_broken = true;  // everything after depends on it; name only the first
         }
       }
@@ -469,7 +484,7 @@ VerifyReport AuditChain::verify(const std::optional<std::string>& anchor_text) {
       std::string now = canonical_row(s, 1);
       auto it = latest.find({t, id});
       if (it == latest.end()) {
-        problem(describe_row(conn_, t, id, now) + " was added outside Saraban (no audit log entry)");
+        problem_in(describe_row(conn_, t, id, now) + " was added outside Saraban (no audit log entry)", t, id, now);
         continue;
       }
       std::string digest = sha256_hex(now);
@@ -478,15 +493,19 @@ VerifyReport AuditChain::verify(const std::optional<std::string>& anchor_text) {
       if (digest != it->second.second && only_new_null_columns(recorded_data(it->second.first), now))
         digest = it->second.second;
       if (digest != it->second.second)
-        problem(describe_row(conn_, t, id, now) + " was changed outside Saraban: " +
-                field_differences(recorded_data(it->second.first), now) + " (audit log entry #" +
-                std::to_string(it->second.first) + ")");
+        problem_in(describe_row(conn_, t, id, now) + " was changed outside Saraban: " +
+                       field_differences(recorded_data(it->second.first), now) + " (audit log entry #" +
+                       std::to_string(it->second.first) + ")",
+                   t, id, now);
       latest.erase(it);
     }
   }
-  for (const auto& [k, v] : latest)
-    problem(describe_row(conn_, k.first, k.second, recorded_data(v.first)) +
-            " was deleted outside Saraban (audit log entry #" + std::to_string(v.first) + ")");
+  for (const auto& [k, v] : latest) {
+    std::string recorded = recorded_data(v.first);
+    problem_in(describe_row(conn_, k.first, k.second, recorded) + " was deleted outside Saraban (audit log entry #" +
+                   std::to_string(v.first) + ")",
+               k.first, k.second, recorded);
+  }
 
   // 4. Attachment bytes against the hash that addresses them.
   auto b = conn_.prepare("SELECT id, sha256, bytes FROM attachment_blobs ORDER BY id");
@@ -494,8 +513,9 @@ VerifyReport AuditChain::verify(const std::optional<std::string>& anchor_text) {
     ++r.attachments_checked;
     if (sha256_hex(b.blob(2)) != b.text(1)) {
       std::string data = json{{"sha256", b.text(1)}}.dump();
-      problem(describe_row(conn_, "attachment_blobs", b.integer(0), data) +
-              ": the stored bytes no longer match their SHA-256");
+      problem_in(describe_row(conn_, "attachment_blobs", b.integer(0), data) +
+                     ": the stored bytes no longer match their SHA-256",
+                 "attachment_blobs", b.integer(0), data);
     }
   }
   return r;

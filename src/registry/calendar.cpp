@@ -6,52 +6,6 @@
 
 namespace saraban::registry {
 
-bool valid(Date d) {
-  if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1) return false;
-  static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-  int max = mdays[d.month - 1] + (d.month == 2 && leap ? 1 : 0);
-  return d.day <= max;
-}
-
-Date parse_date(std::string_view t, std::string_view what) {
-  auto bad = [&]() -> Error {
-    return Error(ErrorCode::InvalidInput, "malformed date '" + std::string(t) + "' (expected YYYY-MM-DD)",
-                 std::string(what));
-  };
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') throw bad();
-  auto num = [&](std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (t[i] < '0' || t[i] > '9') throw bad();
-      v = v * 10 + (t[i] - '0');
-    }
-    return v;
-  };
-  Date d{num(0, 4), num(5, 2), num(8, 2)};
-  if (d.year > 2400) d.year -= 543;
-  if (!valid(d)) throw Error(ErrorCode::InvalidInput, "no such day: '" + std::string(t) + "'", std::string(what));
-  return d;
-}
-
-std::string iso(Date d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
-
-int parse_year_be(std::string_view t, std::string_view what) {
-  int v = 0;
-  if (t.empty() || t.size() > 4) throw Error(ErrorCode::InvalidInput, "malformed year '" + std::string(t) + "'", std::string(what));
-  for (char c : t) {
-    if (c < '0' || c > '9') throw Error(ErrorCode::InvalidInput, "malformed year '" + std::string(t) + "'", std::string(what));
-    v = v * 10 + (c - '0');
-  }
-  if (v >= 2400) return v;
-  if (v >= 1900) return v + 543;
-  throw Error(ErrorCode::InvalidInput, "year out of range '" + std::string(t) + "' (2569 or 2026)", std::string(what));
-}
-
 // Howard Hinnant's civil calendar algorithms.
 std::int64_t days_from_civil(Date d) {
   std::int64_t y = d.year - (d.month <= 2 ? 1 : 0);
@@ -95,25 +49,13 @@ int numbering_year(std::int64_t t, int start_month) {
   Date d = local_date(t);
   int y = d.year;
   if (start_month > 1 && d.month >= start_month) y += 1;
-  return y + 543;
+  return y + text::kBuddhistEraOffset;
 }
 
-std::string thai_digits(std::string_view a) {
-  static const char* digits[] = {"๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙"};
-  std::string out;
-  for (char c : a) {
-    if (c >= '0' && c <= '9') out += digits[c - '0'];
-    else out += c;
-  }
-  return out;
+std::string thai_date(const std::string& stored_iso, bool thai) {
+  return text::thai_date_abbreviated(stored_date(stored_iso), thai ? text::DigitStyle::Thai : text::DigitStyle::Arabic);
 }
 
-std::string thai_date(const std::string& iso_date, bool thai) {
-  static const char* months[] = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-                                 "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."};
-  Date d = parse_date(iso_date, "date");
-  std::string s = std::to_string(d.day) + " " + months[d.month - 1] + " " + std::to_string(d.year + 543);
-  return thai ? thai_digits(s) : s;
-}
+std::string be_iso(const std::string& stored_iso) { return text::be_iso_date(stored_date(stored_iso)); }
 
 }  // namespace saraban::registry

@@ -1,27 +1,29 @@
 #pragma once
-// Dates as the register needs them: Buddhist-era years typed and printed, ISO (CE) dates
-// stored, the office's local day (Thailand, UTC+7, no daylight saving) for numbering years.
-// Kept inside the registry so it does not wait on src/text's Thai number formatting.
+// The register's clock arithmetic: the office's local day (Thailand, UTC+7, no daylight
+// saving) and numbering years. Dates themselves are the text stage's (text/typed_dates.h):
+// CE ISO in the database, BE or CE typed in, BE shown; this header only adds the register's
+// names for them.
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "text/thai_numbers.h"
+#include "text/typed_dates.h"
 
 namespace saraban::registry {
 
 inline constexpr std::int64_t kOfficeUtcOffsetSeconds = 7 * 3600;
 
-struct Date {
-  int year;  // CE
-  int month;
-  int day;
-};
+using Date = text::CivilDate;
 
-// "YYYY-MM-DD"; a year above 2400 is read as Buddhist era. Throws InvalidInput naming `what`.
-Date parse_date(std::string_view text, std::string_view what);
-std::string iso(Date d);
-bool valid(Date d);
+// A date a user typed (CE or BE YYYY-MM-DD, within the accepted range) -> CE.
+inline Date parse_date(std::string_view text, std::string_view what) { return text::parse_typed_date(text, what); }
 // A year a user typed: 2569 (BE) or 2026 (CE, converted). Returns BE.
-int parse_year_be(std::string_view text, std::string_view what);
+inline int parse_year_be(std::string_view text, std::string_view what) { return text::parse_typed_year_be(text, what); }
+// A date as the database holds it: CE, never re-read as BE.
+inline Date stored_date(const std::string& iso) { return text::parse_iso_date(iso); }
+inline std::string iso(Date d) { return text::iso_date(d); }
+
 Date local_date(std::int64_t unix_seconds);
 std::string local_time_hhmm(std::int64_t unix_seconds);
 std::int64_t days_from_civil(Date d);
@@ -32,8 +34,9 @@ Date add_days(Date d, int days);
 // The Buddhist-era numbering year a moment falls in, for a register whose year starts on the
 // first day of `start_month` (1 = January; 10 = the Thai fiscal year: 1 Oct 2025 opens 2569).
 int numbering_year(std::int64_t unix_seconds, int start_month);
-// "2026-03-05" -> "5 มี.ค. 2569" / with Thai digits "๕ มี.ค. ๒๕๖๙".
-std::string thai_date(const std::string& iso_date, bool thai_digits);
-std::string thai_digits(std::string_view ascii);
+// A stored date (CE ISO) shown the Thai way: "2026-03-05" -> "5 มี.ค. 2569" / "๕ มี.ค. ๒๕๖๙".
+std::string thai_date(const std::string& stored_iso, bool thai_digits);
+// A stored date (CE ISO) with its BE year: "2026-03-05" -> "2569-03-05".
+std::string be_iso(const std::string& stored_iso);
 
 }  // namespace saraban::registry

@@ -5,6 +5,7 @@
 
 #include "base/error.h"
 #include "registry/anchor.h"
+#include "registry/file_access.h"
 #include "registry/schema.h"
 
 namespace saraban::registry {
@@ -59,6 +60,7 @@ void Maintenance::backup(const std::string& destination) {
   // and no backup over a file that appeared meanwhile.
   std::string tmp = destination + ".partial";
   ::unlink(tmp.c_str());
+  PrivateUmask owner_only;  // the copy (and its key and anchor) hold every secret entry: owner only
   {
     sql::Connection out(tmp, true);
     sqlite3_backup* b = sqlite3_backup_init(out.get(), "main", conn_.get(), "main");

@@ -35,6 +35,19 @@ class RegisterStore {
   virtual std::optional<User> user_by_name(const std::string& name) = 0;
   virtual std::optional<User> user_by_id(std::int64_t id) = 0;
   virtual User add_user(const std::string& name, Role role, Secrecy clearance, std::int64_t now) = 0;
+  // How an OS account other than the file's owner proves it acts as a user (identity.h).
+  virtual UserCredentials credentials(std::int64_t user_id) = 0;
+  virtual std::optional<User> user_by_login(const std::string& login) = 0;
+  virtual std::vector<std::string> user_names() = 0;
+  virtual void set_login(std::int64_t user_id, const std::optional<std::string>& login) = 0;
+  virtual void set_password_hash(std::int64_t user_id, const std::string& hash) = 0;
+  // The OS group given read access to the files Saraban writes (nullopt: owner only).
+  virtual std::optional<std::string> file_group() = 0;
+  virtual void set_file_group(const std::optional<std::string>& group) = 0;
+  // The highest secrecy level of any entry (None when there is no secret entry).
+  virtual Secrecy highest_secrecy() = 0;
+  // Every secret entry (the ones a backup copies), for the access log.
+  virtual std::vector<std::int64_t> secret_entry_ids() = 0;
   virtual Office office() = 0;
   // Also applies office.year_start_month to every register.
   virtual void set_office(const Office& office) = 0;

@@ -8,6 +8,8 @@
 #include "registry/calendar.h"
 #include "registry/csv.h"
 #include "registry/thai_tokenizer.h"
+#include "registry/user_name.h"
+#include "registry/year_start.h"
 
 namespace saraban::registry {
 namespace {
@@ -36,6 +38,18 @@ std::string base_name(const std::string& path) {
 
 void require_text(const std::string& v, const char* option) {
   if (v.empty()) throw Error(ErrorCode::InvalidInput, "must not be empty", option);
+}
+
+bool above(Secrecy level, Secrecy clearance) { return static_cast<int>(level) > static_cast<int>(clearance); }
+
+// A letter's secrecy ("secrecy": ลับ, ลับมาก, ลับที่สุด; absent or "" for none) decides the
+// register its dispatch goes to.
+Secrecy letter_secrecy(const nlohmann::json& letter) {
+  if (!letter.is_object() || !letter.contains("secrecy")) return Secrecy::None;
+  const auto& v = letter["secrecy"];
+  if (!v.is_string())
+    throw Error(ErrorCode::InvalidInput, "the letter's secrecy must be ลับ, ลับมาก or ลับที่สุด", "$.secrecy");
+  return v.get<std::string>().empty() ? Secrecy::None : parse_secrecy(v.get<std::string>());
 }
 
 }  // namespace
@@ -112,10 +126,16 @@ void Registry::log_reads(const User& actor, const std::vector<Entry>& entries, c
 
 // ------------------------------------------------------------------ administration
 
-void Registry::add_user(const User& actor, const std::string& name, Role role, Secrecy clearance) {
+void Registry::add_user(const User& actor, const std::string& name, Role role, Secrecy clearance,
+                        const std::optional<std::string>& login) {
   require_role(actor, "user add", {Role::Admin});
-  require_text(name, "NAME");
-  store_.write(actor.id, [&] { store_.add_user(name, role, clearance, env_.now()); });
+  check_user_name(name);
+  if (login) check_login_name(*login);
+  store_.write(actor.id, [&] {
+    check_not_confusable(name, store_.user_names());
+    User u = store_.add_user(name, role, clearance, env_.now());
+    if (login) store_.set_login(u.id, login);
+  });
 }
 
 void Registry::set_office(const User& actor, const std::optional<std::string>& name,
@@ -128,7 +148,10 @@ void Registry::set_office(const User& actor, const std::optional<std::string>& n
     Office o = store_.office();
     if (name) o.name = *name;
     if (prefix) o.prefix = *prefix;
-    if (year_start_month) o.year_start_month = *year_start_month;
+    if (year_start_month) {
+      check_year_start_change(store_, *year_start_month, env_.now(), actor.clearance);
+      o.year_start_month = *year_start_month;
+    }
     store_.set_office(o);
   });
 }
@@ -166,9 +189,9 @@ void Registry::attach_file(const User& actor, const Entry& e, const std::vector<
   if (stamper_ && status == "ok") {
     ReceiveStampText t;
     t.office = store_.office().name;
-    t.number = thai_digits(std::to_string(e.number));
+    t.number = text::convert_digits(std::to_string(e.number), text::DigitStyle::Thai);
     t.date = thai_date(iso(local_date(e.registered_at)), true);
-    t.time = thai_digits(local_time_hhmm(e.registered_at));
+    t.time = text::convert_digits(local_time_hhmm(e.registered_at), text::DigitStyle::Thai);
     // A stamp that cannot be drawn (a PDF PoDoFo reads but cannot rewrite, a missing font)
     // must not refuse the letter: the original is kept and the stamped copy is simply absent.
     // Only drawing is excused; storing the copy fails the receive like any other write.
@@ -252,6 +275,12 @@ int Registry::draft(const User& actor, std::int64_t id, const std::string& lette
   auto j = nlohmann::json::parse(letter_json, nullptr, false);
   if (j.is_discarded() || !j.is_object())
     throw Error(ErrorCode::InvalidInput, "the letter is not a JSON object", "--letter");
+  const Secrecy level = letter_secrecy(j);
+  if (above(level, actor.clearance))
+    throw Error(ErrorCode::PermissionDenied,
+                "user '" + actor.name + "' is not cleared for " + secrecy_name(level) +
+                    " and cannot draft a letter at that level",
+                "--letter");
   int version = 0;
   store_.write(actor.id, [&] {
     Entry e = visible_entry(actor, id);
@@ -261,6 +290,8 @@ int Registry::draft(const User& actor, std::int64_t id, const std::string& lette
       throw Error(ErrorCode::PermissionDenied, "entry " + std::to_string(id) + " is assigned to '" +
                                                    user_name(*e.assignee) + "', not to '" + actor.name + "'",
                   "draft");
+    // A secret reply makes its thread secret: the entry is raised to the letter's level.
+    if (above(level, e.secrecy)) e.secrecy = level;
     version = store_.add_letter(e.id, j.dump(), actor.id, env_.now());
     record(actor, e, "draft", Stage::Drafted, "version " + std::to_string(version));
   });
@@ -297,9 +328,16 @@ Issued Registry::dispatch(const User& actor, std::int64_t id, const std::string&
     auto letter = store_.latest_letter(e.id);
     nlohmann::json body = letter ? nlohmann::json::parse(letter->body, nullptr, false) : nlohmann::json::object();
     if (body.is_discarded() || !body.is_object()) body = nlohmann::json::object();
+    // The letter's own secrecy decides its register, whatever the entry it answers.
+    const Secrecy level = std::max(e.secrecy, letter_secrecy(body));
+    if (above(level, actor.clearance))
+      throw Error(ErrorCode::PermissionDenied,
+                  "user '" + actor.name + "' is not cleared for " + secrecy_name(level) +
+                      " and cannot dispatch a letter at that level",
+                  "dispatch");
 
     Entry send;
-    send.register_code = e.secrecy != Secrecy::None ? "secret" : "send";
+    send.register_code = level != Secrecy::None ? "secret" : "send";
     send.year = numbering_year(now, store_.year_start_month(send.register_code));
     send.registered_at = now;
     send.dated = iso(local_date(now));
@@ -307,14 +345,15 @@ Issued Registry::dispatch(const User& actor, std::int64_t id, const std::string&
     send.recipient = body.contains("to") && body["to"].is_string() ? body["to"].get<std::string>() : e.sender;
     send.subject = body.contains("subject") && body["subject"].is_string() ? body["subject"].get<std::string>() : e.subject;
     send.urgency = e.urgency;
-    send.secrecy = e.secrecy;
+    send.secrecy = level;
     send.stage = Stage::Issued;
     send.via = via;
     send.origin_id = e.id;
     send.created_by = actor.id;
     send.number = store_.last_number(send.register_code, send.year) + 1;
     // ที่: the office prefix, a slash, the send number (Thai digits, as offices write it).
-    send.ref = (office.prefix.empty() ? std::string() : office.prefix + "/") + thai_digits(std::to_string(send.number));
+    send.ref = (office.prefix.empty() ? std::string() : office.prefix + "/") +
+               text::convert_digits(std::to_string(send.number), text::DigitStyle::Thai);
     send = store_.insert_entry(send);
     if (letter) {
       body["ref"] = send.ref;
@@ -336,7 +375,7 @@ void Registry::file(const User& actor, std::int64_t id, int keep_years) {
     Entry e = visible_entry(actor, id);
     require_role(actor, "file", {Role::Clerk});
     require_stage(e, "file", {Stage::Dispatched, Stage::Closed, Stage::Issued});
-    e.keep_until = local_date(env_.now()).year + 543 + keep_years;
+    e.keep_until = local_date(env_.now()).year + text::kBuddhistEraOffset + keep_years;
     record(actor, e, "file", Stage::Filed, "keep until " + std::to_string(*e.keep_until));
   });
 }
@@ -367,7 +406,7 @@ void Registry::cancel(const User& actor, std::int64_t id, const std::string& not
 
 // ------------------------------------------------------------------ reading
 
-EntryDetails Registry::show(const User& actor, std::int64_t id) {
+EntryDetails Registry::show(const User& actor, std::int64_t id, const char* command) {
   EntryDetails d;
   store_.read([&] {
     d.entry = visible_entry(actor, id);
@@ -377,7 +416,7 @@ EntryDetails Registry::show(const User& actor, std::int64_t id) {
     d.attachments = store_.attachments(id);
     d.letter = store_.latest_letter(id);
   });
-  log_reads(actor, {d.entry}, "show");
+  log_reads(actor, {d.entry}, command);
   return d;
 }
 
@@ -435,15 +474,9 @@ const std::vector<std::string> kCsvColumns = {"register", "year",    "number",  
                                               "dated",    "sender",  "recipient", "subject",       "urgency",
                                               "secrecy",  "stage",   "cancelled", "remarks"};
 
-std::string be_date(const std::string& iso_date) {
-  Date d = parse_date(iso_date, "date");
-  d.year += 543;
-  return iso(d);
-}
-
 std::string be_datetime(std::int64_t t) {
   Date d = local_date(t);
-  d.year += 543;
+  d.year += text::kBuddhistEraOffset;
   std::int64_t s = t + kOfficeUtcOffsetSeconds - (local_midnight(local_date(t)) + kOfficeUtcOffsetSeconds);
   char buf[16];
   std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60),
@@ -473,7 +506,7 @@ std::string Registry::export_csv(const User& actor, const EntryFilter& f) {
   std::string out = csv::row(kCsvColumns);
   for (const auto& e : entries) {
     out += csv::row({e.register_code, std::to_string(e.year), std::to_string(e.number), be_datetime(e.registered_at),
-                     e.ref, e.dated ? be_date(*e.dated) : std::string(), e.sender, e.recipient, e.subject,
+                     e.ref, e.dated ? be_iso(*e.dated) : std::string(), e.sender, e.recipient, e.subject,
                      urgency_name(e.urgency), secrecy_name(e.secrecy), stage_name(e.stage), e.cancelled ? "1" : "0",
                      e.remarks});
   }
@@ -576,14 +609,38 @@ ImportResult Registry::import_csv(const User& actor, const std::string& text, st
 }
 
 VerifyReport Registry::verify(const User& actor) {
-  VerifyReport r = store_.verify();
-  if (actor.clearance == Secrecy::TopSecret) return r;
-  // Totals and names of secret entries are traces: a reader below the highest clearance
-  // learns whether the register is intact, and which of the entries they may see is not.
-  r.audit_rows = r.rows_checked = r.attachments_checked = 0;
-  for (auto& p : r.problems)
-    if (p.find("(secret ") != std::string::npos || p.find("secrecy") != std::string::npos)
-      p = "an entry above your clearance does not match the audit log (ask a cleared user to run verify)";
+  VerifyReport all = store_.verify();
+  // Each reader sees exactly the problems in what their clearance covers; the rest are only
+  // counted. Totals count hidden rows too, so only the highest clearance sees them.
+  VerifyReport r;
+  r.ok = all.ok;
+  r.notes = all.notes;  // what verify could not vouch for names no entry
+  if (actor.clearance == Secrecy::TopSecret) {
+    r.audit_rows = all.audit_rows;
+    r.rows_checked = all.rows_checked;
+    r.attachments_checked = all.attachments_checked;
+  }
+  std::int64_t hidden = 0;
+  std::vector<Entry> secret_named;
+  store_.read([&] {
+    for (std::size_t i = 0; i < all.problems.size(); ++i) {
+      ProblemScope scope = i < all.scopes.size() ? all.scopes[i] : ProblemScope{0, Secrecy::TopSecret};
+      if (above(scope.secrecy, actor.clearance)) {
+        ++hidden;
+        continue;
+      }
+      r.problems.push_back(all.problems[i]);
+      r.scopes.push_back(scope);
+      if (scope.secrecy != Secrecy::None && scope.entry_id)
+        if (auto e = store_.entry(scope.entry_id)) secret_named.push_back(*e);
+    }
+  });
+  if (hidden > 0) {
+    r.problems.push_back(std::to_string(hidden) + (hidden == 1 ? " problem" : " problems") +
+                         " in entries above your clearance (a user cleared for them can see where)");
+    r.scopes.push_back(ProblemScope{});
+  }
+  log_reads(actor, secret_named, "verify");
   return r;
 }
 
@@ -599,7 +656,11 @@ void Registry::reindex(const User& actor) {
 
 void Registry::backup(const User& actor, const std::string& destination) {
   require_role(actor, "backup", {Role::Admin});
+  require_backup_clearance(actor);
+  FileAccess access = file_access();  // an office group the system lost refuses before copying
   store_.backup(destination);
+  apply_file_access(destination, access);
+  log_backup(actor);
 }
 
 std::vector<AccessRecord> Registry::access_log(const User& actor, std::optional<std::int64_t> entry_id) {

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "base/environment.h"
+#include "registry/file_access.h"
+#include "registry/entry_ref.h"
 #include "registry/pdf_intake.h"
 #include "registry/register_store.h"
 #include "registry/types.h"
@@ -52,10 +54,22 @@ class Registry {
  public:
   Registry(RegisterStore& store, const Environment& env, ReceiveStamper* stamper = nullptr);
 
-  // The user named by --as; NotFound for an unknown name.
+  // The user of that name, for callers that proved who acts themselves (the CLI does so with
+  // identity.h: --as alone proves nothing); NotFound for an unknown name.
   User acting_user(const std::string& name);
 
-  void add_user(const User& actor, const std::string& name, Role role, Secrecy clearance);
+  // The name must follow kUserNameRule (user_name.h) and look like no existing name. `login`
+  // maps an OS account to the new user (it then acts as that user without a password).
+  void add_user(const User& actor, const std::string& name, Role role, Secrecy clearance,
+                const std::optional<std::string>& login = std::nullopt);
+  // `user login NAME OSNAME` (admin); nullopt removes the mapping.
+  void set_login(const User& actor, const std::string& name, const std::optional<std::string>& login);
+  // `user passwd NAME` (admin for anyone, a user for themselves); stores the Argon2id hash.
+  void set_password(const User& actor, const std::string& name, const std::string& password);
+  // The office's file group (`office set --group`, admin); nullopt: files are owner only.
+  void set_file_group(const User& actor, const std::optional<std::string>& group);
+  std::optional<std::string> file_group();
+  FileAccess file_access();
   void set_office(const User& actor, const std::optional<std::string>& name, const std::optional<std::string>& prefix,
                   std::optional<int> year_start_month);
   Office office();
@@ -74,7 +88,12 @@ class Registry {
   void close(const User& actor, std::int64_t id, const std::string& note);
   void cancel(const User& actor, std::int64_t id, const std::string& note);
 
-  EntryDetails show(const User& actor, std::int64_t id);
+  // The id of the entry `ref` names, as the actor may see it (NotFound like a missing one).
+  std::int64_t resolve(const User& actor, const EntryRef& ref);
+
+  // `command` is what the access log records for a secret entry: the action the reader took
+  // ("show", or "assign" when a command shows the entry it just changed, "letter", ...).
+  EntryDetails show(const User& actor, std::int64_t id, const char* command = "show");
   // An entry's attachment of a kind ("original" or "stamped"), read like `show` (clearance
   // checked, secret reads logged). NotFound when the entry has none of that kind.
   std::pair<Attachment, std::vector<std::uint8_t>> attachment(const User& actor, std::int64_t id, const std::string& kind);
@@ -91,6 +110,8 @@ class Registry {
   // An admin's decision: the anchor names the current head again (see RegisterStore::reanchor).
   std::int64_t reanchor(const User& actor);
   void reindex(const User& actor);
+  // Needs an admin cleared for the highest secrecy level in the register; once the copy is
+  // made, every secret entry in it is written to the access log (command "backup").
   void backup(const User& actor, const std::string& destination);
   std::vector<AccessRecord> access_log(const User& actor, std::optional<std::int64_t> entry_id);
 
@@ -102,6 +123,8 @@ class Registry {
   void require_stage(const Entry& e, const char* action, std::initializer_list<Stage> stages);
   void record(const User& actor, Entry& e, const char* action, Stage to, const std::string& comment);
   void log_reads(const User& actor, const std::vector<Entry>& entries, const char* command);
+  void require_backup_clearance(const User& actor);
+  void log_backup(const User& actor);
   Entry make_received(const User& actor, const ReceiveRequest& r, std::int64_t now);
   void attach_file(const User& actor, const Entry& e, const std::vector<std::uint8_t>& bytes, const std::string& name);
 

@@ -9,6 +9,8 @@
 
 #include "base/error.h"
 #include "registry/anchor.h"
+#include "registry/entry_ids.h"
+#include "registry/file_access.h"
 #include "registry/chain_key.h"
 #include "registry/register_files.h"
 #include "registry/schema.h"
@@ -134,6 +136,7 @@ std::unique_ptr<SqliteRegisterStore> SqliteRegisterStore::create(const std::stri
   remove_database_files(tmp);  // left by an init that was interrupted
   ChainKey key = ChainKey::generate(1);
   Anchor head;
+  PrivateUmask owner_only;  // the register 0600; SQLite gives its -wal and -shm the same mode
   {
     std::unique_ptr<SqliteRegisterStore> s(new SqliteRegisterStore(tmp, true, env));
     s->chain_.build_with(key);
@@ -164,6 +167,7 @@ std::unique_ptr<SqliteRegisterStore> SqliteRegisterStore::open(const std::string
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0 || st.st_size == 0)
     throw Error(ErrorCode::NotFound, "no register here (create one with: saraban --db " + path + " init)", path);
+  PrivateUmask owner_only;  // a -wal or -shm made now is never more open than the register
   std::unique_ptr<SqliteRegisterStore> s(new SqliteRegisterStore(path, false, env));
   if (s->conn_.pragma_int("application_id") != kApplicationId) {
     if (table_count(s->conn_) == 0)
@@ -347,8 +351,10 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
   if (e.number == 0) e.number = last_number(e.register_code, e.year) + 1;
   auto& s = conn_.cached(
       "INSERT INTO entries(register, year, number, registered_at, ref, dated, sender, recipient, subject, urgency, "
-      "secrecy, stage, assignee, due, via, remarks, cancelled, origin_id, reply_id, keep_until, created_by) "
-      "VALUES (:register, :year, :number, :registered_at, :ref, :dated, :sender, :recipient, :subject, :urgency, :secrecy, :stage, :assignee, :due, :via, :remarks, :cancelled, :origin_id, :reply_id, :keep_until, :created_by)");
+      "secrecy, stage, assignee, due, via, remarks, cancelled, origin_id, reply_id, keep_until, created_by, id) "
+      "VALUES (:register, :year, :number, :registered_at, :ref, :dated, :sender, :recipient, :subject, :urgency, "
+      ":secrecy, :stage, :assignee, :due, :via, :remarks, :cancelled, :origin_id, :reply_id, :keep_until, "
+      ":created_by, :id)");
   s.bind(":register", e.register_code).bind(":year", e.year).bind(":number", e.number).bind(":registered_at", e.registered_at).bind(":ref", e.ref);
   s.bind(":dated", e.dated).bind(":sender", e.sender).bind(":recipient", e.recipient).bind(":subject", e.subject);
   s.bind(":urgency", static_cast<int>(e.urgency)).bind(":secrecy", static_cast<int>(e.secrecy)).bind(":stage", stage_name(e.stage));
@@ -357,8 +363,9 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
   if (e.keep_until) s.bind(":keep_until", *e.keep_until);
   else s.bind(":keep_until", std::nullopt);
   s.bind(":created_by", e.created_by);
+  e.id = fresh_entry_id(conn_, now_);
+  s.bind(":id", e.id);
   s.run();
-  e.id = conn_.last_insert_rowid();
   auto& f = conn_.cached("INSERT INTO entries_fts(rowid, subject, sender, recipient, ref) VALUES (:id, :subject, :sender, :recipient, :ref)");
   f.bind(":id", e.id).bind(":subject", e.subject).bind(":sender", e.sender).bind(":recipient", e.recipient).bind(":ref", e.ref);
   f.run();
@@ -368,16 +375,16 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
 
 void SqliteRegisterStore::update_entry(const Entry& e) {
   require_write("update_entry");
-  // Only the journey changes; what the letter says (subject, sender, ...) never does, so the
-  // search index needs no update.
+  // Only the journey (and a secrecy raised by a secret reply) changes; what the letter says
+  // (subject, sender, ...) never does, so the search index needs no update.
   auto& s = conn_.cached(
       "UPDATE entries SET stage = :stage, assignee = :assignee, due = :due, via = :via, remarks = :remarks, cancelled = :cancelled, "
-      "reply_id = :reply_id, keep_until = :keep_until WHERE id = :id");
+      "reply_id = :reply_id, keep_until = :keep_until, secrecy = :secrecy WHERE id = :id");
   s.bind(":stage", stage_name(e.stage)).bind(":assignee", e.assignee).bind(":due", e.due).bind(":via", e.via).bind(":remarks", e.remarks);
   s.bind(":cancelled", e.cancelled ? 1 : 0).bind(":reply_id", e.reply_id);
   if (e.keep_until) s.bind(":keep_until", *e.keep_until);
   else s.bind(":keep_until", std::nullopt);
-  s.bind(":id", e.id);
+  s.bind(":id", e.id).bind(":secrecy", static_cast<int>(e.secrecy));  // secrecy only rises (a secret reply)
   s.run();
   audit("entries", e.id, "update");
 }

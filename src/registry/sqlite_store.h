@@ -29,6 +29,15 @@ class SqliteRegisterStore final : public RegisterStore {
   std::optional<User> user_by_name(const std::string& name) override;
   std::optional<User> user_by_id(std::int64_t id) override;
   User add_user(const std::string& name, Role role, Secrecy clearance, std::int64_t now) override;
+  UserCredentials credentials(std::int64_t user_id) override;
+  std::optional<User> user_by_login(const std::string& login) override;
+  std::vector<std::string> user_names() override;
+  void set_login(std::int64_t user_id, const std::optional<std::string>& login) override;
+  void set_password_hash(std::int64_t user_id, const std::string& hash) override;
+  std::optional<std::string> file_group() override;
+  void set_file_group(const std::optional<std::string>& group) override;
+  Secrecy highest_secrecy() override;
+  std::vector<std::int64_t> secret_entry_ids() override;
   Office office() override;
   void set_office(const Office& office) override;
   int year_start_month(const std::string& register_code) override;

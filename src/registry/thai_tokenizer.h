@@ -1,7 +1,8 @@
 #pragma once
-// An FTS5 tokenizer named "thai": ICU's dictionary-based word BreakIterator segments Thai
-// (which has no spaces between words) into words; Latin and digit words are kept too, ASCII
-// lowercased, Thai digits folded to ASCII so ๒๕๖๙ and 2569 match. Queries go through the same
+// An FTS5 tokenizer named "thai": the text stage's WordBreaker (text/word_breaker.h, the same
+// segmentation the PDFs break lines at) splits Thai, which has no spaces between words, into
+// words; Latin and digit words are kept too, ASCII lowercased, Thai digits folded to ASCII so
+// ๒๕๖๙ and 2569 match. Queries go through the same
 // tokenizer, so a search for งบประมาณ finds it inside "ขอรายงานผลการใช้จ่ายงบประมาณประจำปี".
 #include <sqlite3.h>
 

@@ -37,6 +37,12 @@ struct User {
   Secrecy clearance = Secrecy::None;
 };
 
+// What proves an OS account other than the register file's owner acts as a user.
+struct UserCredentials {
+  std::optional<std::string> login;          // the OS account mapped to the user
+  std::optional<std::string> password_hash;  // Argon2id (crypto_pwhash_str), never the password
+};
+
 struct Office {
   std::string name;
   std::string prefix;          // "ศธ ๐๔๒๙๐"
@@ -111,6 +117,13 @@ struct EntryFilter {
   std::size_t limit = 0;  // 0 = no limit
 };
 
+// The entry a verify problem names, and how secret it is (the highest of its current and
+// recorded levels), so each reader is shown exactly the problems their clearance covers.
+struct ProblemScope {
+  std::int64_t entry_id = 0;  // 0: the problem names no entry
+  Secrecy secrecy = Secrecy::None;
+};
+
 struct VerifyReport {
   bool ok = true;
   std::int64_t audit_rows = 0;
@@ -118,6 +131,7 @@ struct VerifyReport {
   std::int64_t attachments_checked = 0;
   std::vector<std::string> problems;  // the first names the first entry that does not match
   std::vector<std::string> notes;     // what verify could not vouch for (e.g. unkeyed old entries)
+  std::vector<ProblemScope> scopes;   // parallel to problems (a problem without one is treated as ลับที่สุด)
 };
 
 }  // namespace saraban::registry

@@ -163,6 +163,12 @@ std::string thai_date_short(CivilDate d, DigitStyle style) {
   return convert_digits(text, style);
 }
 
+std::string thai_date_abbreviated(CivilDate d, DigitStyle style) {
+  const std::string text = std::to_string(d.day) + " " + thai_month_short(d.month) + " " +
+                           std::to_string(buddhist_year(d.year));
+  return convert_digits(text, style);
+}
+
 std::string thai_number_words(std::int64_t value) {
   if (value == 0) return kDigitWords[0];
   if (value < 0) {

@@ -35,6 +35,8 @@ const char* thai_month_short(int month);  // "พ.ย."
 std::string thai_date_full(CivilDate d, DigitStyle style);
 // "๒๑ พ.ย. ๖๙"
 std::string thai_date_short(CivilDate d, DigitStyle style);
+// "๒๑ พ.ย. ๒๕๖๙" (registers, receive stamps)
+std::string thai_date_abbreviated(CivilDate d, DigitStyle style);
 
 // Amount in Thai words for money. Accepts "1234.50", "1,234.50", "๑,๒๓๔.๕๐".
 // "1234.50" -> "หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์"; "100" -> "หนึ่งร้อยบาทถ้วน".

@@ -177,6 +177,14 @@ Run saraban(const std::string& args) {
   return {r.status, r.output};
 }
 
+// "receive 2569/1 (address receive/2569/1, id ...)" -> "receive/2569/1", what `show` takes.
+std::string address_of(const std::string& receive_output) {
+  auto at = receive_output.find("(address ");
+  if (at == std::string::npos) return "?";
+  at += 9;
+  return receive_output.substr(at, receive_output.find(',', at) - at);
+}
+
 // The register keeps attachments as BLOBs and has no command to hand one back yet, so the test
 // reads the stamped copy straight from the SQLite file.
 std::string blob_of(const std::string& db, const std::string& kind, const std::string& out) {
@@ -197,7 +205,7 @@ TEST(ReceiveStamp, ReceiveWithFileStoresTheStampedCopyBesideTheOriginal) {
   auto r = saraban("--db '" + db + "' --as somchai receive --from 'โรงเรียนบ้านทุ่ง' --subject 'ขอรายงานผล' --file '" +
                    dir.file("letter.pdf") + "'");
   ASSERT_EQ(r.status, 0) << r.out;
-  auto show = saraban("--db '" + db + "' --as somchai --json show 1");
+  auto show = saraban("--db '" + db + "' --as somchai --json show " + address_of(r.out));
   EXPECT_NE(show.out.find("\"kind\": \"stamped\""), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("\"kind\": \"original\""), std::string::npos) << show.out;
 
@@ -222,7 +230,7 @@ TEST(ReceiveStamp, EncryptedIncomingLetterIsKeptFlaggedAndNotStamped) {
   ASSERT_EQ(saraban("--db '" + db + "' --as admin user add somchai --role clerk").status, 0);
   auto r = saraban("--db '" + db + "' --as somchai receive --from 'ก' --subject 'ข' --file '" + dir.file("enc.pdf") + "'");
   ASSERT_EQ(r.status, 0) << r.out;
-  auto show = saraban("--db '" + db + "' --as somchai --json show 1");
+  auto show = saraban("--db '" + db + "' --as somchai --json show " + address_of(r.out));
   EXPECT_NE(show.out.find("\"pdf\": \"encrypted\""), std::string::npos) << show.out;
   EXPECT_EQ(show.out.find("\"kind\": \"stamped\""), std::string::npos) << show.out;
 }

@@ -55,7 +55,7 @@ TEST_F(AnchorFixture, ALostAnchorStopsChangesUntilAnAdminReanchors) {
 
 TEST_F(AnchorFixture, ReanchorIsRefusedWhenMoreThanTheAnchorIsWrong) {
   fs::remove(db + ".anchor");
-  ASSERT_EQ(testing::tamper(db, "UPDATE entries SET subject = 'ปลอม' WHERE id = 1"), SQLITE_OK);
+  ASSERT_EQ(testing::tamper(db, "UPDATE entries SET subject = 'ปลอม' WHERE number = 1"), SQLITE_OK);
   auto a = sar({"verify", "--reanchor"}, "admin");
   EXPECT_NE(a.status, 0);
   EXPECT_TRUE(has(a.err, "more wrong than the anchor")) << a.err;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "registry_test_support.h"
 
@@ -15,6 +16,8 @@ using testing::run_saraban;
 
 struct CliFixture : ::testing::Test {
   std::string dir, db;
+  std::string first;  // the first entry's address, receive/YEAR/1
+  int year = 0;
   void SetUp() override {
     dir = testing::temp_dir(std::string("cli-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     db = dir + "/var/registry.db";
@@ -26,6 +29,9 @@ struct CliFixture : ::testing::Test {
                   "--dated", "2569-02-14"},
                  "somchai");
     ASSERT_EQ(r.status, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    first = j["address"].get<std::string>();
+    year = j["year"].get<int>();
   }
   void TearDown() override {
     ::chmod(db.c_str(), 0644);
@@ -65,12 +71,12 @@ TEST_F(CliFixture, ReceivePrintsJsonWithTheNewNumber) {
 TEST_F(CliFixture, BadInputIsRefusedAndChangesNothing) {
   refused({"receive", "--from", "ก", "--subject", "ข"}, "ghost", "unknown user");
   refused({"receive", "--from", "ก", "--subject", "ข"}, "", "no acting user: pass --as USER");
-  refused({"assign", "1", "--to", "officer"}, "somchai", "needs a director");
-  refused({"sign", "1"}, "somchai", "needs a signer");
-  refused({"dispatch", "1"}, "somchai", "is at stage 'received'");
+  refused({"assign", first, "--to", "officer"}, "somchai", "needs a director");
+  refused({"sign", first}, "somchai", "needs a signer");
+  refused({"dispatch", first}, "somchai", "is at stage 'received'");
   refused({"receive", "--from", "ก", "--subject", "ข", "--dated", "2569-02-30"}, "somchai", "no such day");
   refused({"receive", "--from", "ก", "--subject", "ข", "--dated", "14/02/2569"}, "somchai", "malformed date");
-  refused({"assign", "1", "--to", "officer", "--due", "next week"}, "boss", "malformed date");
+  refused({"assign", first, "--to", "officer", "--due", "next week"}, "boss", "malformed date");
   refused({"receive", "--from", "ก", "--subject", "ข", "--file", dir + "/nope.pdf"}, "somchai", "nope.pdf");
   refused({"receive", "--from", "ก", "--subject", "ข", "--file", dir}, "somchai", "is a directory");
   refused({"show", "42"}, "somchai", "no such entry");
@@ -84,10 +90,12 @@ TEST_F(CliFixture, UnreadableLetterFileIsRefused) {
   std::string letter = dir + "/letter.json";
   std::ofstream(letter) << R"({"subject":"ตอบ"})";
   ::chmod(letter.c_str(), 0);
-  refused({"draft", "1", "--letter", letter}, "officer", "cannot open file", /*unprivileged=*/true);
+  refused({"draft", first, "--letter", letter}, "officer", "cannot open file", /*unprivileged=*/true);
 }
 
 TEST_F(CliFixture, ReadOnlyRegisterIsRefusedUntouched) {
+  // nobody does not own the register: it acts as somchai through its mapped login.
+  ASSERT_EQ(sar({"user", "login", "somchai", "nobody"}, "admin").status, 0);
   // Checkpoint so the whole register is in the main file, then make file and folder read-only.
   ASSERT_EQ(testing::tamper(db, "PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
   ::chmod(db.c_str(), 0444);
@@ -101,6 +109,8 @@ TEST_F(CliFixture, ReadOnlyRegisterIsRefusedUntouched) {
 }
 
 TEST_F(CliFixture, ReadOnlyFileInWritableFolderIsRefusedUntouched) {
+  // nobody does not own the register: it acts as somchai through its mapped login.
+  ASSERT_EQ(sar({"user", "login", "somchai", "nobody"}, "admin").status, 0);
   ASSERT_EQ(testing::tamper(db, "PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
   ::chmod(db.c_str(), 0444);
   ::chmod((dir + "/var").c_str(), 0777);  // the folder stays writable: SQLite can make its -shm
@@ -112,10 +122,10 @@ TEST_F(CliFixture, ReadOnlyFileInWritableFolderIsRefusedUntouched) {
 }
 
 TEST_F(CliFixture, TamperedFieldMakesVerifyFailNamingTheEntry) {
-  ASSERT_EQ(testing::tamper(db, "UPDATE entries SET sender = 'ผู้อื่น' WHERE id = 1"), SQLITE_OK);
+  ASSERT_EQ(testing::tamper(db, "UPDATE entries SET sender = 'ผู้อื่น' WHERE number = 1"), SQLITE_OK);
   auto r = sar({"verify"}, "somchai");
   EXPECT_NE(r.status, 0);
-  EXPECT_NE(r.err.find("entry 1 (receive 2569/1)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("(receive " + std::to_string(year) + "/1)"), std::string::npos) << r.err;
 }
 
 }  // namespace
@@ -141,9 +151,10 @@ TEST_F(CliFixture, AttachmentGivesBackTheOriginalAndTheStampedCopy) {
   ASSERT_FALSE(pdf.empty());
   auto r = sar({"--json", "receive", "--from", "สพฐ.", "--subject", "ขอเชิญประชุม", "--file", pdf}, "somchai");
   ASSERT_EQ(r.status, 0) << r.err;
-  ASSERT_EQ(sar({"attachment", "2", "-o", dir + "/orig.pdf"}, "somchai").status, 0);
+  const std::string second = nlohmann::json::parse(r.out)["address"].get<std::string>();
+  ASSERT_EQ(sar({"attachment", second, "-o", dir + "/orig.pdf"}, "somchai").status, 0);
   EXPECT_EQ(slurp(dir + "/orig.pdf"), slurp(pdf));
-  auto st = sar({"attachment", "2", "--stamped", "-o", dir + "/stamped.pdf"}, "somchai");
+  auto st = sar({"attachment", second, "--stamped", "-o", dir + "/stamped.pdf"}, "somchai");
   ASSERT_EQ(st.status, 0) << st.err;
   FILE* p = popen(("pdftotext -enc UTF-8 " + dir + "/stamped.pdf -").c_str(), "r");
   std::string text;
@@ -154,15 +165,15 @@ TEST_F(CliFixture, AttachmentGivesBackTheOriginalAndTheStampedCopy) {
   EXPECT_NE(text.find("เลขรับ ๒"), std::string::npos) << text;
   EXPECT_NE(text.find("ขอเชิญประชุมคณะกรรมการบริหารงบประมาณ"), std::string::npos) << text;
   // Entry 1 has no file: a clear refusal, and nothing written.
-  auto none = sar({"attachment", "1", "-o", dir + "/none.pdf"}, "somchai");
+  auto none = sar({"attachment", first, "-o", dir + "/none.pdf"}, "somchai");
   EXPECT_NE(none.status, 0);
   EXPECT_NE(none.err.find("no original attachment"), std::string::npos) << none.err;
   EXPECT_FALSE(std::filesystem::exists(dir + "/none.pdf"));
 }
 
 TEST_F(CliFixture, LetterRendersTheStoredDraft) {
-  refused({"letter", "1", "-o", dir + "/d.pdf"}, "boss", "no reply draft");
-  ASSERT_EQ(sar({"assign", "1", "--to", "officer"}, "boss").status, 0);
+  refused({"letter", first, "-o", dir + "/d.pdf"}, "boss", "no reply draft");
+  ASSERT_EQ(sar({"assign", first, "--to", "officer"}, "boss").status, 0);
   const std::string json = dir + "/reply.json";
   std::FILE* f = std::fopen(json.c_str(), "w");
   std::fputs(R"({"kind":"memo","ref":"ศธ ๐๔๑๗๕/๑๒","office":{"name":"กลุ่มนโยบายและแผน","address":[]},
@@ -170,9 +181,9 @@ TEST_F(CliFixture, LetterRendersTheStoredDraft) {
     "body":["ตามที่โรงเรียนบ้านหนองบัวได้รายงานผลการใช้จ่ายงบประมาณ บัดนี้กลุ่มนโยบายและแผนได้ตรวจสอบแล้ว"],
     "signer":{"name":"นางสาวนภา ใจงาม","position":["นักวิเคราะห์นโยบายและแผน"]}})", f);
   std::fclose(f);
-  auto d = sar({"draft", "1", "--letter", json}, "officer");
+  auto d = sar({"draft", first, "--letter", json}, "officer");
   ASSERT_EQ(d.status, 0) << d.err;
-  auto r = sar({"letter", "1", "-o", dir + "/d.pdf"}, "boss");
+  auto r = sar({"letter", first, "-o", dir + "/d.pdf"}, "boss");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(slurp(dir + "/d.pdf").rfind("%PDF-", 0), 0u);
 }

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 
@@ -28,6 +29,13 @@ void write_text(const std::string& path, const std::string& text) { std::ofstrea
 
 struct FilesFixture : ::testing::Test {
   std::string dir, db;
+  std::string first = first_receive();  // the first letter received, as REGISTER/YEAR/NUMBER
+  static std::string first_receive() {
+    std::time_t t = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&t, &local);
+    return "receive/" + std::to_string(local.tm_year + 1900 + 543) + "/1";
+  }
   void SetUp() override {
     dir = testing::temp_dir(std::string("files-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     db = dir + "/registry.db";
@@ -86,23 +94,23 @@ TEST_F(FilesFixture, ExportOntoACompanionThatDoesNotExistYetIsRefused) {
 }
 
 TEST_F(FilesFixture, AttachmentOntoTheRegisterIsRefused) {
-  refused_output({"attachment", "1", "-o", db}, "somchai");
+  refused_output({"attachment", first, "-o", db}, "somchai");
 }
 
 TEST_F(FilesFixture, AttachmentOntoTheKeyOrTheAnchorIsRefused) {
-  refused_output({"attachment", "1", "-o", db + ".key"}, "somchai");
-  refused_output({"attachment", "1", "-o", db + ".anchor"}, "somchai");
+  refused_output({"attachment", first, "-o", db + ".key"}, "somchai");
+  refused_output({"attachment", first, "-o", db + ".anchor"}, "somchai");
 }
 
 TEST_F(FilesFixture, LetterOntoTheRegisterIsRefused) {
-  ASSERT_EQ(sar({"assign", "1", "--to", "officer"}, "boss").status, 0);
+  ASSERT_EQ(sar({"assign", first, "--to", "officer"}, "boss").status, 0);
   write_text(dir + "/reply.json", R"({"kind":"memo","ref":"ศธ ๐๔๑๗๕/๑๒","office":{"name":"กลุ่มนโยบายและแผน","address":[]},
     "date":"2026-11-21","subject":"รายงานผล","to":"ผู้อำนวยการ","body":["ได้ตรวจสอบแล้ว"],
     "signer":{"name":"นางสาวนภา ใจงาม","position":["นักวิเคราะห์นโยบายและแผน"]}})");
-  auto d = sar({"draft", "1", "--letter", dir + "/reply.json"}, "officer");
+  auto d = sar({"draft", first, "--letter", dir + "/reply.json"}, "officer");
   ASSERT_EQ(d.status, 0) << d.err;
-  refused_output({"letter", "1", "-o", db}, "boss");
-  refused_output({"letter", "1", "-o", db + "-shm"}, "boss");
+  refused_output({"letter", first, "-o", db}, "boss");
+  refused_output({"letter", first, "-o", db + "-shm"}, "boss");
 }
 
 TEST_F(FilesFixture, BackupOntoTheRegisterOrItsCompanionsIsRefused) {

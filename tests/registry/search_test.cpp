@@ -71,7 +71,7 @@ TEST(Search, FiltersNarrowTheResults) {
   EXPECT_EQ(f.reg->search(f.clerk, "ขอ", EntryFilter{.number_from = 2, .number_to = 4}).size(), 3u);
   EXPECT_EQ(f.reg->search(f.clerk, "งบประมาณ", EntryFilter{.year = 2568}).size(), 0u);
   EXPECT_EQ(f.reg->search(f.clerk, "งบประมาณ", EntryFilter{.year = 2569}).size(), 2u);
-  f.reg->assign(f.director, 2, "officer", std::nullopt, "");
+  f.reg->assign(f.director, f.reg->resolve(f.director, parse_entry_ref("receive/2569/2")), "officer", std::nullopt, "");
   EXPECT_EQ(f.reg->search(f.clerk, "งบประมาณ", EntryFilter{.stage = Stage::Assigned}).size(), 1u);
   EXPECT_EQ(f.reg->search(f.clerk, "งบประมาณ", EntryFilter{.assignee = f.officer.id}).size(), 1u);
   EXPECT_EQ(f.reg->search(f.clerk, "งบประมาณ", EntryFilter{.limit = 1}).size(), 1u);
