@@ -390,8 +390,16 @@ VerifyReport AuditChain::verify(const std::optional<std::string>& anchor_text) {
   std::int64_t keyed_from = std::numeric_limits<std::int64_t>::max();
   if (rec) {
     keyed_from = rec->keyed_from;
-    key = usable_key();
-    if (!key) {
+    std::optional<std::string> unreadable;
+    try {
+      key = usable_key();
+    } catch (const Error& e) {  // unreadable by this account, or damaged: a finding, not a stop
+      unreadable = e.message() + " (" + e.context() + ")";
+      key_loaded_ = true;
+    }
+    if (unreadable) {
+      problem(*unreadable + ": the keyed entries cannot be checked");
+    } else if (!key) {
       problem("the register's key file " + files_.key + " is missing: audit log entries from #" +
               std::to_string(keyed_from) + " on cannot be checked against forgery (restore the key from its copy)");
     } else if (key->id() != rec->key_id) {

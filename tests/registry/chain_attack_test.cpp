@@ -226,6 +226,17 @@ TEST(ChainKeyFile, WithoutTheKeyTheRegisterReadsButRefusesChangesAndVerifySaysWh
   EXPECT_EQ(f.receive("ขอส่งรายงาน").number, 3);
 }
 
+TEST(ChainKeyFile, ADamagedKeyIsAFindingOfVerifyAndStopsChanges) {
+  AttackFixture f("badkey");
+  f.close();
+  { std::ofstream(f.db + ".key", std::ios::binary | std::ios::trunc) << "not a key\n"; }
+  auto r = f.verify_now();
+  ASSERT_FALSE(r.ok);
+  EXPECT_TRUE(has(first_problem(r), "key file is damaged")) << first_problem(r);
+  EXPECT_TRUE(has(first_problem(r), "cannot be checked")) << first_problem(r);
+  EXPECT_THROW(f.receive("ขอส่งรายงาน"), Error);
+}
+
 TEST(ChainKeyFile, AnAlteredAnchorIsNamedAndStopsChanges) {
   AttackFixture f("anchor");
   f.close();
