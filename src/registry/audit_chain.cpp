@@ -167,6 +167,145 @@ bool only_new_null_columns(const std::string& recorded, const std::string& now) 
   return a == b;
 }
 
+using Latest = std::map<std::pair<std::string, std::int64_t>, std::pair<std::int64_t, std::string>>;  // -> seq, sha
+
+}  // namespace
+
+// The report being built. Each problem carries the entry it names and how secret that is
+// (problem_scope.h), so the register can show every reader exactly their share; one about the
+// register's own files (key, anchor, a cut) names no entry and is everyone's to know.
+class Findings {
+ public:
+  Findings(VerifyReport& r, sql::Connection& c) : r_(r), c_(c) {}
+  void add(std::string p) { push(std::move(p), [] { return ProblemScope{}; }); }
+  void add_in(std::string p, const std::string& tbl, std::int64_t id, const std::string& data) {
+    push(std::move(p), [&] { return problem_scope(c_, tbl, id, data); });
+  }
+
+ private:
+  template <typename Scope>
+  void push(std::string p, const Scope& scope) {
+    r_.ok = false;
+    if (r_.problems.size() >= 50) return;
+    r_.problems.push_back(std::move(p));
+    r_.scopes.push_back(scope());
+  }
+  VerifyReport& r_;
+  sql::Connection& c_;
+};
+
+namespace {
+
+std::string recorded_data(sql::Connection& c, std::int64_t seq) {
+  auto a = c.prepare("SELECT row_data FROM audit_log WHERE seq = :seq");
+  a.bind(":seq", seq);
+  return a.step() ? a.text(0) : std::string();
+}
+
+// Every row's hash (or MAC, from keyed_from on) from its predecessor and its own fields; names
+// only the first break, since everything after depends on it. Fills `latest` with each row's
+// last recorded state and returns the last sequence number.
+std::int64_t walk_chain(sql::Connection& c, Findings& findings, VerifyReport& r, std::int64_t keyed_from,
+                        const ChainKey* key, Latest& latest) {
+  auto s = c.prepare("SELECT seq, at, actor, action, tbl, row_id, row_data, prev_hash, hash FROM audit_log ORDER BY seq");
+  std::string prev;
+  std::int64_t last_seq = 0;
+  bool broken = false;
+  while (s.step()) {
+    ++r.audit_rows;
+    std::int64_t seq = s.integer(0), row_id = s.integer(5);
+    std::string tbl = s.text(4), data = s.text(6), prev_hash = s.text(7), hash = s.text(8);
+    if (!broken) {
+      std::string why, message = chain_message(prev, seq, s.integer(1), s.optional_integer(2), s.text(3), tbl, row_id, data);
+      if (seq != last_seq + 1) why = "audit log entry #" + std::to_string(last_seq + 1) + " is missing";
+      else if (prev_hash != prev) why = "audit log entry #" + std::to_string(seq) + " does not follow the one before (prev_hash altered)";
+      else if (seq < keyed_from && sha256_hex(message) != hash)
+        why = "audit log entry #" + std::to_string(seq) + " was altered (its hash does not match its content)";
+      else if (seq >= keyed_from && key && key->mac(message) != hash)
+        why = "audit log entry #" + std::to_string(seq) +
+              " was altered or forged (its MAC does not match the register's key: not written by Saraban)";
+      if (!why.empty()) {
+        findings.add_in(why + ": " + describe_row(c, tbl, row_id, data), tbl, row_id, data);
+        broken = true;
+      }
+    }
+    prev = hash;
+    last_seq = seq;
+    latest[{tbl, row_id}] = {seq, sha256_hex(data)};
+  }
+  return last_seq;
+}
+
+// The anchor outside the database: the chain may not end before, or differ at, the head it names.
+void check_anchor(sql::Connection& c, Findings& findings, const std::optional<std::string>& text,
+                  const std::string& path, const ChainKey& key, std::int64_t last_seq, std::int64_t keyed_from) {
+  std::optional<Anchor> a;
+  try {
+    if (text) a = parse_anchor(*text, path, key);
+  } catch (const Error& e) {
+    findings.add(e.message() + " (" + path + ")");
+  }
+  if (!text && last_seq > keyed_from) {
+    findings.add("the anchor file " + path + " is missing: whether the newest entries were cut off cannot be told");
+  } else if (a && last_seq < a->seq) {
+    findings.add(std::to_string(a->seq - last_seq) +
+                 " audit log entries were cut off since the last anchor (it names entry #" + std::to_string(a->seq) +
+                 ", written " + utc_time(a->at) + "; the register now ends at #" + std::to_string(last_seq) + ")");
+  } else if (a) {
+    auto s = c.prepare("SELECT hash FROM audit_log WHERE seq = :seq");
+    s.bind(":seq", a->seq);
+    if (!s.step() || s.text(0) != a->hash)
+      findings.add("audit log entry #" + std::to_string(a->seq) + " is not the one the anchor recorded at " +
+                   utc_time(a->at) + ": the history was rewritten since");
+  }
+}
+
+// Every canonical row against the last state the chain recorded for it; what is left in
+// `latest` afterwards was deleted.
+void check_rows(sql::Connection& c, Findings& findings, VerifyReport& r, Latest& latest, std::int64_t keyed_from) {
+  for (const auto& t : audited_tables(c)) {
+    auto s = c.prepare("SELECT rowid, * FROM " + t + " ORDER BY rowid");
+    while (s.step()) {
+      ++r.rows_checked;
+      std::int64_t id = s.integer(0);
+      std::string now = canonical_row(s, 1);
+      auto it = latest.find({t, id});
+      if (it == latest.end()) {
+        findings.add_in(describe_row(c, t, id, now) + " was added outside Saraban (no audit log entry)", t, id, now);
+        continue;
+      }
+      auto [seq, recorded_digest] = it->second;
+      latest.erase(it);
+      if (sha256_hex(now) == recorded_digest) continue;
+      if (seq < keyed_from && sha256_hex(legacy_canonical_row(s, 1)) == recorded_digest) continue;
+      std::string recorded = recorded_data(c, seq);
+      if (only_new_null_columns(recorded, now)) continue;
+      findings.add_in(describe_row(c, t, id, now) + " was changed outside Saraban: " + field_differences(recorded, now) +
+                          " (audit log entry #" + std::to_string(seq) + ")",
+                      t, id, now);
+    }
+  }
+  for (const auto& [k, v] : latest) {
+    std::string recorded = recorded_data(c, v.first);
+    findings.add_in(describe_row(c, k.first, k.second, recorded) + " was deleted outside Saraban (audit log entry #" +
+                        std::to_string(v.first) + ")",
+                    k.first, k.second, recorded);
+  }
+}
+
+// Attachment bytes against the hash that addresses them.
+void check_attachments(sql::Connection& c, Findings& findings, VerifyReport& r) {
+  auto b = c.prepare("SELECT id, sha256, bytes FROM attachment_blobs ORDER BY id");
+  while (b.step()) {
+    ++r.attachments_checked;
+    if (sha256_hex(b.blob(2)) == b.text(1)) continue;
+    std::string data = json{{"sha256", b.text(1)}}.dump();
+    findings.add_in(describe_row(c, "attachment_blobs", b.integer(0), data) +
+                        ": the stored bytes no longer match their SHA-256",
+                    "attachment_blobs", b.integer(0), data);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> audited_tables(sql::Connection& c) {
@@ -366,167 +505,50 @@ Anchor AuditChain::reanchor(std::int64_t now) {
 
 VerifyReport AuditChain::verify(const std::optional<std::string>& anchor_text) {
   VerifyReport r;
-  anchor_problems_ = 0;
-  // Each problem carries the entry it names and how secret that is (problem_scope.h), so the
-  // register can show every reader exactly their share; one about the register's own files
-  // (key, anchor, a cut) names no entry and is everyone's to know.
-  auto problem_in = [&](std::string p, const std::string& tbl, std::int64_t id, const std::string& data) {
-    r.ok = false;
-    if (r.problems.size() < 50) {
-      r.problems.push_back(std::move(p));
-      r.scopes.push_back(problem_scope(conn_, tbl, id, data));
-    }
-  };
-  auto problem = [&](std::string p) {
-    r.ok = false;
-    if (r.problems.size() < 50) {
-      r.problems.push_back(std::move(p));
-      r.scopes.push_back(ProblemScope{});
-    }
-  };
-  // 0. The key: which entries can be checked against forgery.
-  auto rec = key_record();
+  Findings findings(r, conn_);
   const ChainKey* key = nullptr;
-  std::int64_t keyed_from = std::numeric_limits<std::int64_t>::max();
-  if (rec) {
-    keyed_from = rec->keyed_from;
-    std::optional<std::string> unreadable;
-    try {
-      key = usable_key();
-    } catch (const Error& e) {  // unreadable by this account, or damaged: a finding, not a stop
-      unreadable = e.message() + " (" + e.context() + ")";
-      key_loaded_ = true;
-    }
-    if (unreadable) {
-      problem(*unreadable + ": the keyed entries cannot be checked");
-    } else if (!key) {
-      problem("the register's key file " + files_.key + " is missing: audit log entries from #" +
-              std::to_string(keyed_from) + " on cannot be checked against forgery (restore the key from its copy)");
-    } else if (key->id() != rec->key_id) {
-      problem("the key file " + files_.key + " is not this register's key: the keyed entries cannot be checked");
-      key = nullptr;
-    } else if (key->keyed_from() != rec->keyed_from) {
-      problem("the register says its chain is keyed from audit log entry #" + std::to_string(rec->keyed_from) +
-              ", its key file says #" + std::to_string(key->keyed_from()) + ": the key record was altered");
-      keyed_from = key->keyed_from();
-    }
-    if (keyed_from > 1)
-      r.notes.push_back("audit log entries #1-#" + std::to_string(keyed_from - 1) + " are unkeyed, from before " +
-                        utc_time(rec->since) + " (when this register was keyed)");
-  } else {
-    r.notes.push_back("this register's audit chain is not keyed");
-  }
-
-  // 1. The chain itself: every row's hash (or MAC) from its predecessor and its own fields.
-  std::map<std::pair<std::string, std::int64_t>, std::pair<std::int64_t, std::string>> latest;  // -> seq, sha(data)
-  std::int64_t last_seq = 0;
-  {
-    auto s = conn_.prepare("SELECT seq, at, actor, action, tbl, row_id, row_data, prev_hash, hash FROM audit_log ORDER BY seq");
-    std::string prev;
-    bool chain_broken = false;
-    while (s.step()) {
-      ++r.audit_rows;
-      std::int64_t seq = s.integer(0);
-      std::string tbl = s.text(4), data = s.text(6), prev_hash = s.text(7), hash = s.text(8);
-      std::int64_t row_id = s.integer(5);
-      if (!chain_broken) {
-        std::string why;
-        std::string message = chain_message(prev, seq, s.integer(1), s.optional_integer(2), s.text(3), tbl, row_id, data);
-        if (seq != last_seq + 1) why = "audit log entry #" + std::to_string(last_seq + 1) + " is missing";
-        else if (prev_hash != prev) why = "audit log entry #" + std::to_string(seq) + " does not follow the one before (prev_hash altered)";
-        else if (seq < keyed_from && sha256_hex(message) != hash)
-          why = "audit log entry #" + std::to_string(seq) + " was altered (its hash does not match its content)";
-        else if (seq >= keyed_from && key && key->mac(message) != hash)
-          why = "audit log entry #" + std::to_string(seq) +
-                " was altered or forged (its MAC does not match the register's key: not written by Saraban)";
-        if (!why.empty()) {
-          problem_in(why + ": " + describe_row(conn_, tbl, row_id, data), tbl, row_id, data);
-          chain_broken = true;  // everything after depends on it; name only the first
-        }
-      }
-      prev = hash;
-      last_seq = seq;
-      latest[{tbl, row_id}] = {seq, sha256_hex(data)};
-    }
-  }
-
-  // 2. The anchor outside the database: the chain may not end before the head it names.
-  if (key) {
-    std::optional<Anchor> a;
-    auto anchor_problem = [&](std::string p) {
-      ++anchor_problems_;
-      problem(std::move(p));
-    };
-    try {
-      if (anchor_text) a = parse_anchor(*anchor_text, files_.anchor, *key);
-    } catch (const Error& e) {
-      anchor_problem(e.message() + " (" + files_.anchor + ")");
-    }
-    if (!anchor_text && last_seq > keyed_from) {
-      anchor_problem("the anchor file " + files_.anchor +
-                     " is missing: whether the newest entries were cut off cannot be told");
-    } else if (a && last_seq < a->seq) {
-      anchor_problem(std::to_string(a->seq - last_seq) +
-                     " audit log entries were cut off since the last anchor (it names entry #" + std::to_string(a->seq) +
-                     ", written " + utc_time(a->at) + "; the register now ends at #" + std::to_string(last_seq) + ")");
-    } else if (a) {
-      auto s = conn_.prepare("SELECT hash FROM audit_log WHERE seq = :seq");
-      s.bind(":seq", a->seq);
-      if (!s.step() || s.text(0) != a->hash)
-        problem("audit log entry #" + std::to_string(a->seq) + " is not the one the anchor recorded at " +
-                utc_time(a->at) + ": the history was rewritten since");
-    }
-  }
-
-  // 3. Every canonical row against the last state the log recorded for it.
-  auto recorded_data = [&](std::int64_t seq) {
-    auto a = conn_.prepare("SELECT row_data FROM audit_log WHERE seq = :seq");
-    a.bind(":seq", seq);
-    return a.step() ? a.text(0) : std::string();
-  };
-  for (const auto& t : audited_tables(conn_)) {
-    auto s = conn_.prepare("SELECT rowid, * FROM " + t + " ORDER BY rowid");
-    while (s.step()) {
-      ++r.rows_checked;
-      std::int64_t id = s.integer(0);
-      std::string now = canonical_row(s, 1);
-      auto it = latest.find({t, id});
-      if (it == latest.end()) {
-        problem_in(describe_row(conn_, t, id, now) + " was added outside Saraban (no audit log entry)", t, id, now);
-        continue;
-      }
-      std::string digest = sha256_hex(now);
-      if (digest != it->second.second && it->second.first < keyed_from)
-        digest = sha256_hex(legacy_canonical_row(s, 1));
-      if (digest != it->second.second && only_new_null_columns(recorded_data(it->second.first), now))
-        digest = it->second.second;
-      if (digest != it->second.second)
-        problem_in(describe_row(conn_, t, id, now) + " was changed outside Saraban: " +
-                       field_differences(recorded_data(it->second.first), now) + " (audit log entry #" +
-                       std::to_string(it->second.first) + ")",
-                   t, id, now);
-      latest.erase(it);
-    }
-  }
-  for (const auto& [k, v] : latest) {
-    std::string recorded = recorded_data(v.first);
-    problem_in(describe_row(conn_, k.first, k.second, recorded) + " was deleted outside Saraban (audit log entry #" +
-                   std::to_string(v.first) + ")",
-               k.first, k.second, recorded);
-  }
-
-  // 4. Attachment bytes against the hash that addresses them.
-  auto b = conn_.prepare("SELECT id, sha256, bytes FROM attachment_blobs ORDER BY id");
-  while (b.step()) {
-    ++r.attachments_checked;
-    if (sha256_hex(b.blob(2)) != b.text(1)) {
-      std::string data = json{{"sha256", b.text(1)}}.dump();
-      problem_in(describe_row(conn_, "attachment_blobs", b.integer(0), data) +
-                     ": the stored bytes no longer match their SHA-256",
-                 "attachment_blobs", b.integer(0), data);
-    }
-  }
+  std::int64_t keyed_from = verify_key(findings, r, key);
+  Latest latest;
+  std::int64_t last_seq = walk_chain(conn_, findings, r, keyed_from, key, latest);
+  std::size_t before = r.problems.size();
+  if (key) check_anchor(conn_, findings, anchor_text, files_.anchor, *key, last_seq, keyed_from);
+  anchor_problems_ = r.problems.size() - before;
+  check_rows(conn_, findings, r, latest, keyed_from);
+  check_attachments(conn_, findings, r);
   return r;
+}
+
+std::int64_t AuditChain::verify_key(Findings& findings, VerifyReport& r, const ChainKey*& key) {
+  auto rec = key_record();
+  if (!rec) {
+    r.notes.push_back("this register's audit chain is not keyed");
+    return std::numeric_limits<std::int64_t>::max();
+  }
+  std::int64_t keyed_from = rec->keyed_from;
+  std::optional<std::string> unreadable;
+  try {
+    key = usable_key();
+  } catch (const Error& e) {  // unreadable by this account, or damaged: a finding, not a stop
+    unreadable = e.message() + " (" + e.context() + ")";
+    key_loaded_ = true;
+  }
+  if (unreadable) {
+    findings.add(*unreadable + ": the keyed entries cannot be checked");
+  } else if (!key) {
+    findings.add("the register's key file " + files_.key + " is missing: audit log entries from #" +
+                 std::to_string(keyed_from) + " on cannot be checked against forgery (restore the key from its copy)");
+  } else if (key->id() != rec->key_id) {
+    findings.add("the key file " + files_.key + " is not this register's key: the keyed entries cannot be checked");
+    key = nullptr;
+  } else if (key->keyed_from() != rec->keyed_from) {
+    findings.add("the register says its chain is keyed from audit log entry #" + std::to_string(rec->keyed_from) +
+                 ", its key file says #" + std::to_string(key->keyed_from()) + ": the key record was altered");
+    keyed_from = key->keyed_from();
+  }
+  if (keyed_from > 1)
+    r.notes.push_back("audit log entries #1-#" + std::to_string(keyed_from - 1) + " are unkeyed, from before " +
+                      utc_time(rec->since) + " (when this register was keyed)");
+  return keyed_from;
 }
 
 }  // namespace saraban::registry

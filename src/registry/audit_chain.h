@@ -17,6 +17,8 @@
 
 namespace saraban::registry {
 
+class Findings;  // verify's report being built (audit_chain.cpp)
+
 // The audited (canonical) tables, read from the register's own schema: every ordinary table
 // but audit_log itself; FTS tables and their shadow tables are rebuildable and left out.
 std::vector<std::string> audited_tables(sql::Connection& c);
@@ -62,6 +64,9 @@ class AuditChain {
     std::int64_t since = 0;
     std::string key_id;
   };
+  // verify's first step: which entries can be checked against forgery (the key, its record);
+  // returns the first keyed entry, `key` set when usable.
+  std::int64_t verify_key(Findings& findings, VerifyReport& r, const ChainKey*& key);
   // Reads the head and, on a keyed register, loads and checks the key. True when keyed.
   bool begin_without_anchor(std::int64_t now);
   std::optional<KeyRecord> key_record();
