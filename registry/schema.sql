@@ -1,4 +1,4 @@
--- The correspondence register (ทะเบียนหนังสือ), schema version 1.
+-- The correspondence register (ทะเบียนหนังสือ), schema version 2.
 -- This file is the one place the schema lives; it is compiled into the binary
 -- (src/registry/CMakeLists.txt embeds it), so `saraban init` never reads the source tree.
 -- Canonical tables hold the record; every row of them is covered by the audit_log hash chain.
@@ -131,6 +131,15 @@ CREATE TABLE access_log(
   command TEXT NOT NULL
 );
 CREATE INDEX access_log_entry ON access_log(entry_id);
+
+-- One row per CSV row an import brought in: the SHA-256 of the row's fields (and how many
+-- identical rows came before it in that file). Re-running an interrupted import skips the rows
+-- whose key is here instead of registering them twice.
+CREATE TABLE import_keys(
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  entry_id INTEGER NOT NULL REFERENCES entries(id)
+);
 
 -- Append-only history. row_data is the canonical serialization of the row after the change;
 -- hash = SHA-256(prev_hash || canonical(seq, at, actor, action, tbl, row_id, row_data)).

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "base/json_depth.h"
 
 namespace saraban::layout {
 
@@ -40,6 +41,7 @@ const char* style_name(FontStyle s) {
 FontConfig FontConfig::parse(std::string_view json, const std::string& source) {
   nlohmann::json j;
   try {
+    check_json_depth(json, source);
     j = nlohmann::json::parse(json);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(ErrorCode::InvalidInput, std::string("malformed JSON: ") + e.what(), source);
