@@ -20,7 +20,7 @@ char32_t decode(std::string_view s, std::size_t& i) {
   }
   int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
   if (len == 0 || b > 0xF4 || i + static_cast<std::size_t>(len) > s.size()) return kInvalid;
-  char32_t cp = b & (0x7F >> (len + 1));
+  char32_t cp = b & (0xFF >> (len + 1));
   for (int k = 1; k < len; ++k) {
     auto c = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
     if ((c & 0xC0) != 0x80) return kInvalid;
