@@ -171,7 +171,7 @@ json parse_json(std::string_view text, const std::string& source) {
   try {
     check_json_depth(text, source);
     return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e999999
     throw Error(ErrorCode::InvalidInput, std::string("not valid JSON: ") + e.what(), source);
   }
 }

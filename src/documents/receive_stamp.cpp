@@ -113,7 +113,7 @@ ReceiveStampTemplate parse_receive_stamp_template(std::string_view text, const s
   try {
     check_json_depth(text, source);
     j = nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number like 1e999999
     throw Error(ErrorCode::InvalidInput, std::string("receive stamp template is not valid JSON: ") + e.what(), source);
   }
   if (!j.is_object()) throw Error(ErrorCode::InvalidInput, "receive stamp template: expected an object", source);

@@ -43,7 +43,7 @@ FontConfig FontConfig::parse(std::string_view json, const std::string& source) {
   try {
     check_json_depth(json, source);
     j = nlohmann::json::parse(json);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number like 1e999999
     throw Error(ErrorCode::InvalidInput, std::string("malformed JSON: ") + e.what(), source);
   }
   FontConfig c;
