@@ -100,6 +100,9 @@ CREATE TABLE stage_events(
   comment TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX stage_events_entry ON stage_events(entry_id);
+-- An import's event names the CSV row it came from ("import key <hash>#<n>"): re-running
+-- an interrupted import finds here the rows it already brought in and skips them.
+CREATE INDEX stage_events_import ON stage_events(comment) WHERE action = 'import';
 
 -- Attachment bytes live in the database, addressed by SHA-256: one file to back up, written
 -- in the same transaction as the entry (no orphan files after a crash), rehashed by verify.
@@ -131,15 +134,6 @@ CREATE TABLE access_log(
   command TEXT NOT NULL
 );
 CREATE INDEX access_log_entry ON access_log(entry_id);
-
--- One row per CSV row an import brought in: the SHA-256 of the row's fields (and how many
--- identical rows came before it in that file). Re-running an interrupted import skips the rows
--- whose key is here instead of registering them twice.
-CREATE TABLE import_keys(
-  id INTEGER PRIMARY KEY,
-  key TEXT NOT NULL UNIQUE,
-  entry_id INTEGER NOT NULL REFERENCES entries(id)
-);
 
 -- Append-only history. row_data is the canonical serialization of the row after the change;
 -- hash = SHA-256(prev_hash || canonical(seq, at, actor, action, tbl, row_id, row_data)).

@@ -1,6 +1,3 @@
--- Version 1 -> 2: import keys, so re-running an interrupted CSV import skips what it brought in.
-CREATE TABLE import_keys(
-  id INTEGER PRIMARY KEY,
-  key TEXT NOT NULL UNIQUE,
-  entry_id INTEGER NOT NULL REFERENCES entries(id)
-);
+-- Version 1 -> 2: CSV import is idempotent. Each imported entry's 'import' stage event names the
+-- row it came from; this index finds them, so a re-run skips rows already brought in.
+CREATE INDEX stage_events_import ON stage_events(comment) WHERE action = 'import';

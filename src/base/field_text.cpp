@@ -52,6 +52,22 @@ std::string hex_escape(const char* fmt, unsigned v) {
 void check_field_text(std::string_view value, std::string_view what, bool required) {
   bool blank = true;
   for (std::size_t i = 0; i < value.size();) {
+    // Printable ASCII, the bulk of most fields, without decoding.
+    if (auto c = static_cast<unsigned char>(value[i]); c >= 0x20 && c < 0x7F) {
+      blank &= c == ' ';
+      ++i;
+      continue;
+    }
+    // Three-byte sequences (Thai is U+0E00..U+0E7F) outside the ranges that need a closer look.
+    if (auto c = static_cast<unsigned char>(value[i]);
+        (c == 0xE0 || c == 0xE1 || c == 0xE3 || (c >= 0xE4 && c <= 0xEC) || c == 0xEE) && i + 2 < value.size()) {
+      auto c1 = static_cast<unsigned char>(value[i + 1]), c2 = static_cast<unsigned char>(value[i + 2]);
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && (c != 0xE0 || c1 >= 0xA0) && (c != 0xE3 || c1 != 0x80)) {
+        blank = false;  // U+3000 (E3 80 80) is left to the full check
+        i += 3;
+        continue;
+      }
+    }
     std::size_t at = i;
     char32_t cp = decode(value, i);
     if (cp == kInvalid)

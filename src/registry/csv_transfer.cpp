@@ -72,7 +72,7 @@ struct Link {
 struct ImportRow {
   std::size_t line = 0;
   Entry e;
-  std::string key;
+  std::string key;  // the comment of its 'import' stage event, naming the source row
   std::string assignee, created_by;
   std::optional<Link> origin, reply;
 };
@@ -83,15 +83,6 @@ using Layout = std::vector<int>;  // Col -> position in the row, -1 when the fil
   throw Error(ErrorCode::InvalidInput, why, where);
 }
 
-// A value parser's refusal (unknown urgency, register, ...) placed at the row and column.
-template <typename Parse>
-auto at_cell(const std::string& where, Parse parse) {
-  try {
-    return parse();
-  } catch (const Error& err) {
-    throw Error(err.code(), err.message() + " (got '" + err.context() + "')", where);
-  }
-}
 
 Layout read_header(const csv::Row& header) {
   Layout at(kColumnCount, -1);
@@ -125,11 +116,22 @@ class RowReader {
     return line + ", column " + std::to_string(layout_[c] + 1) + " (" + kColumns[c] + ")";
   }
   std::size_t line() const { return row_.line; }
+  // Runs a value parser; its refusal is placed at this row and column (built only on failure:
+  // an import reads millions of cells).
+  template <typename Parse>
+  auto parse(Col c, Parse p) const {
+    try {
+      return p();
+    } catch (const Error& err) {
+      bool named_value = !err.context().empty() && err.context() != "-";
+      throw Error(err.code(), err.message() + (named_value ? " (got '" + err.context() + "')" : ""), where(c));
+    }
+  }
   // The cell's text ("" when the file has no such column), checked and with its formula guard removed.
   std::string text(Col c, bool required = false) const {
     if (layout_[c] < 0) return "";
     std::string v = unguard_formula(row_.fields[static_cast<std::size_t>(layout_[c])]);
-    check_field_text(v, where(c), required);
+    parse(c, [&] { check_field_text(v, "", required); });
     return v;
   }
 
@@ -174,7 +176,7 @@ Link import_link(const std::string& v, const std::string& where) {
   if (space == std::string::npos || slash == std::string::npos || slash < space)
     refuse("a link is written 'REGISTER YEAR/NUMBER' (e.g. 'send 2569/12'), got '" + v + "'", where);
   Link l;
-  l.register_code = at_cell(where, [&] { return parse_register(v.substr(0, space)); });
+  l.register_code = parse_register(v.substr(0, space));
   l.year = parse_int(std::string_view(v).substr(space + 1, slash - space - 1), where, kImportMinYearBe, kImportMaxYearBe);
   l.number = parse_positive(std::string_view(v).substr(slash + 1), where);
   return l;
@@ -193,9 +195,9 @@ bool stage_fits(const std::string& register_code, Stage s) {
 // (a refusal must not depend on what the secret register holds).
 void read_register(const RowReader& r, const User& actor, Entry& e) {
   std::string reg = r.text(kRegister), sec = r.text(kSecrecy);
-  e.secrecy = sec.empty() ? Secrecy::None : at_cell(r.where(kSecrecy), [&] { return parse_secrecy(sec); });
+  e.secrecy = sec.empty() ? Secrecy::None : r.parse(kSecrecy, [&] { return parse_secrecy(sec); });
   e.register_code = reg.empty() ? (e.secrecy != Secrecy::None ? "secret" : "receive")
-                                : at_cell(r.where(kRegister), [&] { return parse_register(reg); });
+                                : r.parse(kRegister, [&] { return parse_register(reg); });
   if (e.secrecy != Secrecy::None && e.register_code != "secret")
     refuse(std::string("a letter at secrecy ") + secrecy_name(e.secrecy) + " belongs in the secret register",
            r.where(kSecrecy));
@@ -212,7 +214,7 @@ void read_register(const RowReader& r, const User& actor, Entry& e) {
 void read_stage(const RowReader& r, Entry& e) {
   std::string st = r.text(kStage), cancelled = r.text(kCancelled);
   if (!st.empty()) {
-    e.stage = at_cell(r.where(kStage), [&] { return parse_stage(st); });
+    e.stage = r.parse(kStage, [&] { return parse_stage(st); });
     if (!stage_fits(e.register_code, e.stage))
       refuse("the " + e.register_code + " register has no stage '" + st + "'", r.where(kStage));
   }
@@ -238,25 +240,25 @@ ImportRow read_row(const csv::Row& row, const Layout& layout, const User& actor,
   e.recipient = r.text(kRecipient);
   e.via = r.text(kVia);
   e.remarks = r.text(kRemarks);
-  if (auto v = r.text(kYear); !v.empty()) e.year = parse_int(v, r.where(kYear), kImportMinYearBe, kImportMaxYearBe);
+  if (auto v = r.text(kYear); !v.empty()) e.year = r.parse(kYear, [&] { return parse_int(v, "-", kImportMinYearBe, kImportMaxYearBe); });
   if (auto v = r.text(kNumber); !v.empty()) {
-    e.number = parse_positive(v, r.where(kNumber));
+    e.number = r.parse(kNumber, [&] { return parse_positive(v, "-"); });
     if (!e.year) refuse("a numbered row needs its year", r.where(kYear));
   }
   auto rt = r.text(kRegisteredAt);
-  e.registered_at = rt.empty() ? now : import_time(rt, r.where(kRegisteredAt));
-  if (auto v = r.text(kDated); !v.empty()) e.dated = import_date(v, r.where(kDated));
-  if (auto v = r.text(kDue); !v.empty()) e.due = import_date(v, r.where(kDue));
-  if (auto v = r.text(kUrgency); !v.empty()) e.urgency = at_cell(r.where(kUrgency), [&] { return parse_urgency(v); });
+  e.registered_at = rt.empty() ? now : r.parse(kRegisteredAt, [&] { return import_time(rt, "-"); });
+  if (auto v = r.text(kDated); !v.empty()) e.dated = r.parse(kDated, [&] { return import_date(v, "-"); });
+  if (auto v = r.text(kDue); !v.empty()) e.due = r.parse(kDue, [&] { return import_date(v, "-"); });
+  if (auto v = r.text(kUrgency); !v.empty()) e.urgency = r.parse(kUrgency, [&] { return parse_urgency(v); });
   read_stage(r, e);
   if (auto v = r.text(kKeepUntil); !v.empty())
-    e.keep_until = parse_int(v, r.where(kKeepUntil), kImportMinYearBe, kImportMaxYearBe + 100);
+    e.keep_until = r.parse(kKeepUntil, [&] { return parse_int(v, "-", kImportMinYearBe, kImportMaxYearBe + 100); });
   out.assignee = r.text(kAssignee);
   out.created_by = r.text(kCreatedBy);
   for (auto [col, link] : {std::pair{kOrigin, &out.origin}, std::pair{kReply, &out.reply}}) {
     std::string v = r.text(col);
     if (v.empty()) continue;
-    *link = import_link(v, r.where(col));
+    *link = r.parse(col, [&] { return import_link(v, "-"); });
     if (!e.number) refuse("a row with a link needs its own number", r.where(kNumber));
     // Looking the target up would tell an uncleared reader whether a secret number exists.
     if ((*link)->register_code == "secret" && actor.clearance == Secrecy::None)
@@ -291,7 +293,7 @@ std::vector<ImportRow> read_rows(const std::vector<csv::Row>& rows, const User& 
     ImportRow ir = read_row(row, layout, actor, now);
     std::string digest = row_digest(row, layout);
     // Identical rows are distinct letters (the same circular twice): the key counts them.
-    ir.key = digest + "#" + std::to_string(occurrences[digest]++);
+    ir.key = "import key " + digest.substr(0, 32) + "#" + std::to_string(occurrences[digest]++);
     if (ir.e.number) {
       Link at{ir.e.register_code, ir.e.year, ir.e.number};
       auto [it, fresh] = numbered.emplace(at, ir.line);
@@ -338,9 +340,8 @@ Entry insert_imported(RegisterStore& store, const User& actor, const ImportRow& 
   ev.to = stored.stage;
   ev.actor = actor.id;
   ev.at = now;
-  ev.comment = "imported";
+  ev.comment = r.key;
   store.add_stage_event(ev);
-  store.add_import_key(r.key, stored.id);
   return stored;
 }
 
@@ -358,7 +359,7 @@ void import_numbered(RegisterStore& store, const User& actor, std::vector<Import
     std::vector<ImportRow*> fresh;
     for (ImportRow* r : numbered) {
       Link at{r->e.register_code, r->e.year, r->e.number};
-      if (auto id = store.import_key_entry(r->key)) {
+      if (auto id = store.imported_entry(r->key)) {
         ids[at] = *id;
         ++local.skipped;
         continue;
@@ -412,7 +413,7 @@ void import_unnumbered(RegisterStore& store, const User& actor, const std::vecto
       std::map<std::string, int> month;
       for (std::size_t i = start; i < end; ++i) {
         const ImportRow& r = *todo[i];
-        if (store.import_key_entry(r.key)) {
+        if (store.imported_entry(r.key)) {
           ++local.skipped;
           continue;
         }

@@ -55,9 +55,8 @@ class RegisterStore {
   // The reply links of an imported entry (receive: its reply; send: the letter it answers).
   virtual void set_entry_links(std::int64_t id, std::optional<std::int64_t> origin_id,
                                std::optional<std::int64_t> reply_id) = 0;
-  // CSV import: the entry a row's import key brought in, and recording it (inside write()).
-  virtual std::optional<std::int64_t> import_key_entry(const std::string& key) = 0;
-  virtual void add_import_key(const std::string& key, std::int64_t entry_id) = 0;
+  // CSV import: the entry whose 'import' stage event has this comment (it names the source row).
+  virtual std::optional<std::int64_t> imported_entry(const std::string& import_comment) = 0;
 
   virtual void add_stage_event(const StageEvent& ev) = 0;
   virtual std::vector<StageEvent> stage_events(std::int64_t entry_id) = 0;

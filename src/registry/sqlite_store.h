@@ -57,8 +57,7 @@ class SqliteRegisterStore final : public RegisterStore {
   void backup(const std::string& destination) override;
 
   // Import bookkeeping (sqlite_store_import.cpp).
-  std::optional<std::int64_t> import_key_entry(const std::string& key) override;
-  void add_import_key(const std::string& key, std::int64_t entry_id) override;
+  std::optional<std::int64_t> imported_entry(const std::string& import_comment) override;
   std::optional<Entry> entry_at(const std::string& register_code, int year, std::int64_t number) override;
   void set_entry_links(std::int64_t id, std::optional<std::int64_t> origin_id,
                        std::optional<std::int64_t> reply_id) override;
@@ -87,7 +86,6 @@ class SqliteRegisterStore final : public RegisterStore {
 // The canonical tables, in the order verify walks them.
 inline constexpr const char* kCanonicalTables[] = {"offices",     "units",   "users",        "registers",
                                                    "urgencies",   "entries", "letters",      "stage_events",
-                                                   "attachment_blobs", "attachments", "access_log",
-                                                   "import_keys"};
+                                                   "attachment_blobs", "attachments", "access_log"};
 
 }  // namespace saraban::registry

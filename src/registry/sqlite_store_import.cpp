@@ -1,25 +1,18 @@
-// The store's part of CSV import: import keys and reply links of imported entries. Kept out of
+// The store's part of CSV import: finding rows already imported, and reply links of imported entries. Kept out of
 // sqlite_store.cpp so the import's bookkeeping is one concept in one file.
 #include "base/error.h"
 #include "registry/sqlite_store.h"
 
 namespace saraban::registry {
 
-std::optional<std::int64_t> SqliteRegisterStore::import_key_entry(const std::string& key) {
-  auto& s = conn_.cached("SELECT entry_id FROM import_keys WHERE key = :key");
-  s.bind(1, key);
+std::optional<std::int64_t> SqliteRegisterStore::imported_entry(const std::string& import_comment) {
+  // Served by the partial index stage_events_import.
+  auto& s = conn_.cached("SELECT entry_id FROM stage_events WHERE action = 'import' AND comment = :comment LIMIT 1");
+  s.bind(1, import_comment);
   std::optional<std::int64_t> id;
   if (s.step()) id = s.integer(0);
   s.reset();
   return id;
-}
-
-void SqliteRegisterStore::add_import_key(const std::string& key, std::int64_t entry_id) {
-  require_write("add_import_key");
-  auto& s = conn_.cached("INSERT INTO import_keys(key, entry_id) VALUES (:key, :entry_id)");
-  s.bind(1, key).bind(2, entry_id);
-  s.run();
-  audit("import_keys", conn_.last_insert_rowid(), "insert");
 }
 
 std::optional<Entry> SqliteRegisterStore::entry_at(const std::string& code, int year, std::int64_t number) {
