@@ -198,6 +198,11 @@ void read_register(const RowReader& r, const User& actor, Entry& e) {
   e.secrecy = sec.empty() ? Secrecy::None : r.parse(kSecrecy, [&] { return parse_secrecy(sec); });
   e.register_code = reg.empty() ? (e.secrecy != Secrecy::None ? "secret" : "receive")
                                 : r.parse(kRegister, [&] { return parse_register(reg); });
+  // Refused before anything else about the row, so the answer cannot depend on the register.
+  if (e.register_code == "secret" && actor.clearance == Secrecy::None)
+    throw Error(ErrorCode::PermissionDenied,
+                "user '" + actor.name + "' is not cleared for the secret register (nothing was imported)",
+                r.where(kRegister));
   if (e.secrecy != Secrecy::None && e.register_code != "secret")
     refuse(std::string("a letter at secrecy ") + secrecy_name(e.secrecy) + " belongs in the secret register",
            r.where(kSecrecy));

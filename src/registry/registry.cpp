@@ -202,7 +202,10 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
                   "user '" + actor.name + "' is not cleared for " + secrecy_name(r.secrecy) +
                       " and cannot register a letter at that level",
                   "--secrecy");
-    if (r.file) files[i] = env_.read_file(*r.file);
+    if (r.file) {
+      check_text(base_name(*r.file), "--file");  // the name is stored with the attachment
+      files[i] = env_.read_file(*r.file);
+    }
     entries.push_back(make_received(actor, r, now));
   }
   std::vector<Issued> out;
@@ -312,6 +315,7 @@ Issued Registry::dispatch(const User& actor, std::int64_t id, const std::string&
     std::int64_t now = env_.now();
     Office office = store_.office();
     auto letter = store_.latest_letter(e.id);
+    if (letter) check_json_depth(letter->body, "the reply draft of " + entry_label(e));
     nlohmann::json body = letter ? nlohmann::json::parse(letter->body, nullptr, false) : nlohmann::json::object();
     if (body.is_discarded() || !body.is_object()) body = nlohmann::json::object();
 

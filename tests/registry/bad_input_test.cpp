@@ -79,6 +79,9 @@ TEST_F(BadInput, ControlCharactersAndInvalidUtf8InAnyField) {
   refused({"receive", "--from", "ก", "--subject", "ข", "--remarks", "a\rb"}, "somchai", "--remarks");
   refused({"assign", "1", "--to", "officer", "--note", "x\ny"}, "boss", "--note");
   refused({"office", "set", "--name", "สำนักงาน\n"}, "admin", "--name");
+  // The file's name is stored with the attachment.
+  std::string odd = file("letter\n     9  receive.pdf", "%PDF-1.4\n");
+  refused({"receive", "--from", "ก", "--subject", "ข", "--file", odd}, "somchai", "--file");
 }
 
 TEST_F(BadInput, PrintedOutputEscapesStoredControlCharacters) {

@@ -295,12 +295,17 @@ TEST(Import, UnclearedClerkCannotProbeOrWriteTheSecretRegister) {
     EXPECT_EQ(e.code(), ErrorCode::PermissionDenied) << e.what();
     return std::string(e.message());
   };
-  std::string taken = message_for("register,year,number,sender,subject,secrecy\nsecret,2569,1,ก,ข,ลับ\n");
-  std::string free = message_for("register,year,number,sender,subject,secrecy\nsecret,2569,77,ก,ข,ลับ\n");
+  // Today's probe: a numbered row of the secret register without a secrecy level.
+  std::string taken = message_for("register,year,number,sender,subject\nsecret,2569,1,ก,ข\n");
+  std::string free = message_for("register,year,number,sender,subject\nsecret,2569,77,ก,ข\n");
   EXPECT_EQ(taken, free) << "the answer differs with what the secret register holds";
   EXPECT_EQ(taken.find("already"), std::string::npos) << taken;
+  EXPECT_EQ(message_for("register,year,number,sender,subject,secrecy\nsecret,2569,1,ก,ข,ลับ\n"),
+            message_for("register,year,number,sender,subject,secrecy\nsecret,2569,77,ก,ข,ลับ\n"));
   std::string unnumbered = message_for("sender,subject,secrecy\nก,ข,ลับ\n");
   EXPECT_EQ(unnumbered.find("2569/"), std::string::npos) << unnumbered;
+  std::string unnumbered_register = message_for("register,sender,subject\nsecret,ก,ข\n");
+  EXPECT_EQ(unnumbered_register.find("2569/"), std::string::npos) << unnumbered_register;
   // A link into the secret register would probe it too.
   Error link = refused_import(f, f.nosy, "register,year,number,sender,subject,origin\nsend,2569,1,ก,ข,secret 2569/1\n");
   EXPECT_EQ(link.code(), ErrorCode::PermissionDenied);
