@@ -635,7 +635,8 @@ const bool registered = [] {
   register_command({"history", "history ID", "the stage changes of an entry", cmd_history});
   register_command({"verify", "verify", "recompute the audit chain and attachment hashes", cmd_verify});
   register_command({"export", "export --register R --year Y --csv FILE", "write a register to CSV", cmd_export});
-  register_command({"import", "import --csv FILE", "bring an existing register in from CSV", cmd_import});
+  register_command({"import", "import --csv FILE [--chunk N]",
+                    "bring an existing register in from CSV (a re-run skips the rows already in)", cmd_import});
   register_command({"backup", "backup FILE", "copy the register with SQLite's online backup (admin)", cmd_backup});
   register_command({"reindex", "reindex", "rebuild the search index (admin)", cmd_reindex});
   register_command({"attachment", "attachment ID [--stamped] -o FILE",

@@ -83,7 +83,6 @@ using Layout = std::vector<int>;  // Col -> position in the row, -1 when the fil
   throw Error(ErrorCode::InvalidInput, why, where);
 }
 
-
 Layout read_header(const csv::Row& header) {
   Layout at(kColumnCount, -1);
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
@@ -115,7 +114,6 @@ class RowReader {
     if (layout_[c] < 0) return line + " (no '" + kColumns[c] + "' column)";
     return line + ", column " + std::to_string(layout_[c] + 1) + " (" + kColumns[c] + ")";
   }
-  std::size_t line() const { return row_.line; }
   // Runs a value parser; its refusal is placed at this row and column (built only on failure:
   // an import reads millions of cells).
   template <typename Parse>
