@@ -1,4 +1,4 @@
--- The correspondence register (ทะเบียนหนังสือ), schema version 2.
+-- The correspondence register (ทะเบียนหนังสือ), schema version 1.
 -- This file is the one place the schema lives; it is compiled into the binary
 -- (src/registry/CMakeLists.txt embeds it), so `saraban init` never reads the source tree.
 -- Canonical tables hold the record; every row of them is covered by the audit_log hash chain.
@@ -100,9 +100,6 @@ CREATE TABLE stage_events(
   comment TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX stage_events_entry ON stage_events(entry_id);
--- An import's event names the CSV row it came from ("import key <hash>#<n>"): re-running
--- an interrupted import finds here the rows it already brought in and skips them.
-CREATE INDEX stage_events_import ON stage_events(comment) WHERE action = 'import';
 
 -- Attachment bytes live in the database, addressed by SHA-256: one file to back up, written
 -- in the same transaction as the entry (no orphan files after a crash), rehashed by verify.

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/error.h"
 #include "base/field_text.h"
@@ -107,7 +108,8 @@ Layout read_header(const csv::Row& header) {
 // Reads the cells of one row, each error naming the line, the column and its name.
 class RowReader {
  public:
-  RowReader(const csv::Row& row, const Layout& layout) : row_(row), layout_(layout) {}
+  // Each cell is read once and moved out of `row` (an import reads millions of cells).
+  RowReader(csv::Row& row, const Layout& layout) : row_(row), layout_(layout) {}
 
   std::string where(Col c) const {
     std::string line = "line " + std::to_string(row_.line);
@@ -128,13 +130,14 @@ class RowReader {
   // The cell's text ("" when the file has no such column), checked and with its formula guard removed.
   std::string text(Col c, bool required = false) const {
     if (layout_[c] < 0) return "";
-    std::string v = unguard_formula(row_.fields[static_cast<std::size_t>(layout_[c])]);
+    std::string v = std::move(row_.fields[static_cast<std::size_t>(layout_[c])]);
+    if (!v.empty() && v[0] == '\'') v = unguard_formula(v);
     parse(c, [&] { check_field_text(v, "", required); });
     return v;
   }
 
  private:
-  const csv::Row& row_;
+  csv::Row& row_;
   const Layout& layout_;
 };
 
@@ -230,7 +233,7 @@ void read_stage(const RowReader& r, Entry& e) {
            r.where(kCancelled));
 }
 
-ImportRow read_row(const csv::Row& row, const Layout& layout, const User& actor, std::int64_t now) {
+ImportRow read_row(csv::Row& row, const Layout& layout, const User& actor, std::int64_t now) {
   RowReader r(row, layout);
   ImportRow out;
   out.line = row.line;
@@ -281,22 +284,23 @@ std::string row_digest(const csv::Row& row, const Layout& layout) {
   return sha256_hex(all);
 }
 
-std::vector<ImportRow> read_rows(const std::vector<csv::Row>& rows, const User& actor, std::int64_t now) {
+std::vector<ImportRow> read_rows(std::vector<csv::Row>& rows, const User& actor, std::int64_t now) {
   Layout layout = read_header(rows.front());
   std::vector<ImportRow> out;
   out.reserve(rows.size() - 1);
-  std::map<std::string, int> occurrences;
+  std::unordered_map<std::string, int> occurrences;
   std::map<Link, std::size_t> numbered;
   for (std::size_t i = 1; i < rows.size(); ++i) {
-    const csv::Row& row = rows[i];
+    csv::Row& row = rows[i];
     if (row.fields.size() != rows.front().fields.size())
       refuse("the row has " + std::to_string(row.fields.size()) + " fields, the header " +
                  std::to_string(rows.front().fields.size()),
              "line " + std::to_string(row.line));
+    std::string digest = row_digest(row, layout).substr(0, 32);  // before read_row moves the cells out
     ImportRow ir = read_row(row, layout, actor, now);
-    std::string digest = row_digest(row, layout);
     // Identical rows are distinct letters (the same circular twice): the key counts them.
-    ir.key = "import key " + digest.substr(0, 32) + "#" + std::to_string(occurrences[digest]++);
+    int n = occurrences[digest]++;
+    ir.key = "import key " + digest + "#" + std::to_string(n);
     if (ir.e.number) {
       Link at{ir.e.register_code, ir.e.year, ir.e.number};
       auto [it, fresh] = numbered.emplace(at, ir.line);
@@ -335,8 +339,29 @@ void resolve_users(RegisterStore& store, std::vector<ImportRow>& rows, const Use
   });
 }
 
-Entry insert_imported(RegisterStore& store, const User& actor, const ImportRow& r, const Entry& e, std::int64_t now) {
-  Entry stored = store.insert_entry(e);
+// The rows earlier runs brought in, by key. Read once, then only the events added since, at the
+// start of each write transaction (another run may have committed in between).
+class KnownRows {
+ public:
+  void refresh(RegisterStore& store) {
+    for (auto& ev : store.import_events(last_event_)) {
+      last_event_ = ev.event_id;
+      entry_of_.emplace(std::move(ev.comment), ev.entry_id);
+    }
+  }
+  std::optional<std::int64_t> entry(const std::string& key) const {
+    auto it = entry_of_.find(key);
+    if (it == entry_of_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::int64_t last_event_ = 0;
+  std::unordered_map<std::string, std::int64_t> entry_of_;
+};
+
+Entry insert_imported(RegisterStore& store, const User& actor, const ImportRow& r, Entry e, std::int64_t now) {
+  Entry stored = store.insert_entry(std::move(e));
   StageEvent ev;
   ev.entry_id = stored.id;
   ev.action = "import";
@@ -351,18 +376,19 @@ Entry insert_imported(RegisterStore& store, const User& actor, const ImportRow& 
 // The rows with their own numbers, in one transaction: their numbers are checked under the
 // same lock that writes them, so a letter received meanwhile refuses the import cleanly.
 void import_numbered(RegisterStore& store, const User& actor, std::vector<ImportRow>& rows, std::int64_t now,
-                     ImportResult& result) {
+                     KnownRows& known, ImportResult& result) {
   std::vector<ImportRow*> numbered;
   for (auto& r : rows)
     if (r.e.number) numbered.push_back(&r);
   if (numbered.empty()) return;
   store.write(actor.id, [&] {
+    known.refresh(store);
     ImportResult local;
     std::map<Link, std::int64_t> ids;  // the file's numbers -> their entries
     std::vector<ImportRow*> fresh;
     for (ImportRow* r : numbered) {
       Link at{r->e.register_code, r->e.year, r->e.number};
-      if (auto id = store.imported_entry(r->key)) {
+      if (auto id = known.entry(r->key)) {
         ids[at] = *id;
         ++local.skipped;
         continue;
@@ -402,31 +428,32 @@ void import_numbered(RegisterStore& store, const User& actor, std::vector<Import
 
 // Rows without numbers take the next number of their register and year, `chunk` rows per
 // transaction (a killed import keeps whole chunks; re-running it skips them by key).
-void import_unnumbered(RegisterStore& store, const User& actor, const std::vector<ImportRow>& rows, std::int64_t now,
-                       std::size_t chunk, ImportResult& result) {
-  std::vector<const ImportRow*> todo;
-  for (const auto& r : rows)
+void import_unnumbered(RegisterStore& store, const User& actor, std::vector<ImportRow>& rows, std::int64_t now,
+                       std::size_t chunk, KnownRows& known, ImportResult& result) {
+  std::vector<ImportRow*> todo;
+  for (auto& r : rows)
     if (!r.e.number) todo.push_back(&r);
   if (chunk == 0) chunk = todo.size();
   for (std::size_t start = 0; start < todo.size(); start += chunk) {
     std::size_t end = std::min(todo.size(), start + chunk);
     ImportResult local;
     store.write(actor.id, [&] {
+      known.refresh(store);
       local = ImportResult{};
       std::map<std::string, int> month;
       for (std::size_t i = start; i < end; ++i) {
-        const ImportRow& r = *todo[i];
-        if (store.imported_entry(r.key)) {
+        ImportRow& r = *todo[i];
+        if (known.entry(r.key)) {
           ++local.skipped;
           continue;
         }
-        Entry e = r.e;
+        Entry& e = r.e;  // written once: a failed chunk ends the import
         if (!e.year) {
           auto m = month.find(e.register_code);
           if (m == month.end()) m = month.emplace(e.register_code, store.year_start_month(e.register_code)).first;
           e.year = numbering_year(e.registered_at, m->second);
         }
-        local.last_id = insert_imported(store, actor, r, e, now).id;
+        local.last_id = insert_imported(store, actor, r, std::move(e), now).id;
         ++local.imported;
       }
     });
@@ -502,8 +529,9 @@ ImportResult import_entries_csv(RegisterStore& store, const Environment& env, co
   std::vector<ImportRow> parsed = read_rows(rows, actor, now);
   resolve_users(store, parsed, actor);
   ImportResult result;
-  import_numbered(store, actor, parsed, now, result);
-  import_unnumbered(store, actor, parsed, now, chunk, result);
+  KnownRows known;
+  import_numbered(store, actor, parsed, now, known, result);
+  import_unnumbered(store, actor, parsed, now, chunk, known, result);
   return result;
 }
 

@@ -3,8 +3,8 @@
 // may see, `import` brings an office's existing register in. Import refuses, naming the line
 // and column, anything it cannot store faithfully, and is idempotent: each row's import key
 // (the SHA-256 of its fields, and how many identical rows came before it) is the comment of
-// the 'import' stage event of the entry it made (audited like every event), so re-running an
-// interrupted or finished import skips the rows already in and reports how many it skipped.
+// the 'import' stage event of the entry it made (audited like every event; no schema change), so
+// re-running an interrupted or finished import skips the rows already in and says how many.
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -5,14 +5,15 @@
 
 namespace saraban::registry {
 
-std::optional<std::int64_t> SqliteRegisterStore::imported_entry(const std::string& import_comment) {
-  // Served by the partial index stage_events_import.
-  auto& s = conn_.cached("SELECT entry_id FROM stage_events WHERE action = 'import' AND comment = :comment LIMIT 1");
-  s.bind(1, import_comment);
-  std::optional<std::int64_t> id;
-  if (s.step()) id = s.integer(0);
+std::vector<ImportEvent> SqliteRegisterStore::import_events(std::int64_t after_event_id) {
+  // A range of the primary key: after the first read, an import only reads what is new.
+  auto& s = conn_.cached(
+      "SELECT id, entry_id, comment FROM stage_events WHERE id > :after AND action = 'import' ORDER BY id");
+  s.bind(1, after_event_id);
+  std::vector<ImportEvent> out;
+  while (s.step()) out.push_back(ImportEvent{s.integer(0), s.integer(1), s.text(2)});
   s.reset();
-  return id;
+  return out;
 }
 
 std::optional<Entry> SqliteRegisterStore::entry_at(const std::string& code, int year, std::int64_t number) {

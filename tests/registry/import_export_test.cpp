@@ -259,32 +259,6 @@ TEST(Import, ReceiveDuringANumberedImportNeverLeavesHalfAnImport) {
   EXPECT_TRUE(f.reg->verify(f.admin).ok);
 }
 
-// A register from before import keys (schema 1) gains their index when opened, and its
-// imports become idempotent from then on.
-TEST(Import, SchemaOneRegisterMigratesAndImportsIdempotently) {
-  Fixture f("import-migrate");
-  f.receive("ก่อนปรับรุ่น");
-  std::string db = f.db;
-  f.reg.reset();
-  f.store.reset();
-  ASSERT_EQ(testing::tamper(db, "DROP INDEX stage_events_import; PRAGMA user_version = 1"), SQLITE_OK);
-  f.store = SqliteRegisterStore::open(db, f.env);
-  f.reg = std::make_unique<Registry>(*f.store, f.env);
-  sqlite3* raw = nullptr;
-  sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(raw, "SELECT (SELECT user_version FROM pragma_user_version), "
-                          "(SELECT COUNT(*) FROM sqlite_master WHERE name = 'stage_events_import')", -1, &s, nullptr);
-  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(s, 0), 2);
-  EXPECT_EQ(sqlite3_column_int(s, 1), 1);
-  sqlite3_finalize(s);
-  sqlite3_close(raw);
-  EXPECT_EQ(f.reg->import_csv(f.clerk, "sender,subject\nก,ข\n").imported, 1);
-  EXPECT_EQ(f.reg->import_csv(f.clerk, "sender,subject\nก,ข\n").skipped, 1);
-  EXPECT_TRUE(f.reg->verify(f.admin).ok);
-}
-
 // ---------------------------------------------------------------- the secret register
 
 TEST(Import, UnclearedClerkCannotProbeOrWriteTheSecretRegister) {
