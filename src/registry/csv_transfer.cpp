@@ -441,6 +441,9 @@ void import_unnumbered(RegisterStore& store, const User& actor, std::vector<Impo
       known.refresh(store);
       local = ImportResult{};
       std::map<std::string, int> month;
+      // The last number of each (register, year) is read once per transaction, which holds the
+      // write lock: nobody else can issue one until it commits.
+      std::map<std::pair<std::string, int>, std::int64_t> last;
       for (std::size_t i = start; i < end; ++i) {
         ImportRow& r = *todo[i];
         if (known.entry(r.key)) {
@@ -453,6 +456,9 @@ void import_unnumbered(RegisterStore& store, const User& actor, std::vector<Impo
           if (m == month.end()) m = month.emplace(e.register_code, store.year_start_month(e.register_code)).first;
           e.year = numbering_year(e.registered_at, m->second);
         }
+        auto n = last.find({e.register_code, e.year});
+        if (n == last.end()) n = last.emplace(std::pair{e.register_code, e.year}, store.last_number(e.register_code, e.year)).first;
+        e.number = ++n->second;
         local.last_id = insert_imported(store, actor, r, std::move(e), now).id;
         ++local.imported;
       }
