@@ -126,6 +126,16 @@ TEST(Import, RefusesRepeatedNumbersAndLinksToNowhere) {
                  "neither in the file nor in the register");
 }
 
+TEST(Import, RefusesMalformedQuotingNamingLineAndColumn) {
+  Fixture f("import-quoting");
+  expect_refusal(f, "sender,subject\nก,ข\"ค\n", "line 2, column 2", "quote inside an unquoted field");
+  expect_refusal(f, "sender,subject\n\"ก\" x,ข\n", "line 2, column 1", "text after the closing quote");
+  expect_refusal(f, "sender,subject\nก,ข\n\"ค,ง\n", "line 3, column 1", "never closed");
+  // A quoted newline is read as part of its field, and refused there (it would forge a row).
+  expect_refusal(f, "sender,subject,remarks\nก,ข,\"a\"\nค,\"ง\",\"x\"\"\ny\"\nจ,ฉ\n", "line 3, column 3 (remarks)",
+                 "U+000A");
+}
+
 TEST(Import, RerunningTheSameFileSkipsWhatItBroughtIn) {
   Fixture f("import-rerun");
   std::string head = "sender,subject,registered_at\n", rows;
