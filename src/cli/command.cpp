@@ -40,13 +40,5 @@ double parse_double(const std::string& option, const std::string& text) {
   return v;
 }
 
-long long parse_integer(const std::string& option, const std::string& text) {
-  errno = 0;
-  char* end = nullptr;
-  long long v = std::strtoll(text.c_str(), &end, 10);
-  if (text.empty() || errno != 0 || *end != '\0')
-    throw Error(ErrorCode::InvalidInput, "expected a whole number, got '" + text + "'", option);
-  return v;
-}
 
 }  // namespace saraban::cli

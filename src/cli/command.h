@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "base/parse.h"
+
 namespace saraban::cli {
 
 struct GlobalOptions {
@@ -46,6 +48,6 @@ class ArgReader {
 };
 
 double parse_double(const std::string& option, const std::string& text);
-long long parse_integer(const std::string& option, const std::string& text);
+// Whole numbers: saraban::parse_integer (base/parse.h), with the option's own range.
 
 }  // namespace saraban::cli

@@ -33,10 +33,7 @@ int render(const GlobalOptions&, const std::vector<std::string>& args) {
     else if (a == "--out-dir") out_dir = r.value_of(a);
     else if (a == "--office") office_path = r.value_of(a);
     else if (a == "--jobs") {
-      const std::string v = r.value_of(a);
-      if (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) < 1)
-        throw Error(ErrorCode::InvalidInput, "--jobs takes a number of threads from 1 to 999", v);
-      jobs = static_cast<unsigned>(std::stoi(v));
+      jobs = static_cast<unsigned>(parse_int(r.value_of(a), a, 1, 999));
     } else if (!a.empty() && a[0] == '-') throw Error(ErrorCode::InvalidInput, "unknown option", a);
     else inputs.push_back(a);
   }

@@ -15,6 +15,8 @@
 #include "base/environment.h"
 #include "base/error.h"
 #include "cli/acting_user.h"
+#include "base/field_text.h"
+#include "base/json_depth.h"
 #include "cli/command.h"
 #include "documents/letter_json.h"
 #include "documents/letter_renderer.h"
@@ -44,6 +46,9 @@ Session open_session(const GlobalOptions& g) {
   static documents::EngineReceiveStamper stamper(system_environment());  // loads fonts only when stamping
   s.registry = std::make_unique<Registry>(*s.store, system_environment(), &stamper);
   s.actor = prove_acting_user(g, *s.store).user;
+  s.registry->set_letter_validator([](const std::string& text) {
+    documents::parse_letter(text, "--letter", ".", nullptr);
+  });
   return s;
 }
 
@@ -85,25 +90,43 @@ json entry_json(const Entry& e, Registry& r) {
   return j;
 }
 
+// A stored draft as JSON; one too deep to copy safely (stored before drafts were checked) is
+// shown as its text.
+json stored_letter(const std::string& body) {
+  try {
+    check_json_depth(body, "draft");
+  } catch (const Error&) {
+    return body;
+  }
+  return json::parse(body, nullptr, false);
+}
+
 void print_json(const json& j) { std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
+
+// Stored text is printed escaped (shown()): a newline or an escape sequence in a field, from a
+// register written before fields were checked or edited outside Saraban, cannot forge a line.
+std::string shown(const std::string& v) { return escape_for_terminal(v); }
 
 void print_entry_line(const Entry& e) {
   std::printf("%-22s  %-10s %s%s  %s\n", entry_address(e).c_str(), stage_name(e.stage),
-              e.cancelled ? "[ยกเลิก] " : "", e.sender.c_str(), e.subject.c_str());
+              e.cancelled ? "[ยกเลิก] " : "", shown(e.sender).c_str(), shown(e.subject).c_str());
 }
+
+// --limit: enough for any register, small enough that no count overflows on its way to SQL.
+constexpr std::int64_t kMaxLimit = 1000000000;
 
 // Filters shared by list, search and export. Returns false for an option it does not know.
 bool read_filter(ArgReader& a, const std::string& opt, EntryFilter& f, Session& s) {
   if (opt == "--register") f.register_code = parse_register(a.value_of(opt));
   else if (opt == "--year") f.year = parse_year_be(a.value_of(opt), opt);
-  else if (opt == "--number-from") f.number_from = parse_integer(opt, a.value_of(opt));
-  else if (opt == "--number-to") f.number_to = parse_integer(opt, a.value_of(opt));
+  else if (opt == "--number-from") f.number_from = parse_positive(a.value_of(opt), opt);
+  else if (opt == "--number-to") f.number_to = parse_positive(a.value_of(opt), opt);
   else if (opt == "--since") f.registered_from = local_midnight(parse_date(a.value_of(opt), opt));
   else if (opt == "--until") f.registered_to = local_midnight(add_days(parse_date(a.value_of(opt), opt), 1));
   else if (opt == "--sender") f.sender = a.value_of(opt);
   else if (opt == "--stage") f.stage = parse_stage(a.value_of(opt));
   else if (opt == "--urgency") f.urgency = parse_urgency(a.value_of(opt));
-  else if (opt == "--limit") f.limit = static_cast<std::size_t>(parse_integer(opt, a.value_of(opt)));
+  else if (opt == "--limit") f.limit = static_cast<std::size_t>(parse_integer(a.value_of(opt), opt, 1, kMaxLimit));
   else if (opt == "--assignee") {
     std::string name = a.value_of(opt);
     std::optional<User> u;
@@ -231,7 +254,7 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
       std::string v = a.value_of(o);
       if (v == "january" || v == "calendar") start = 1;
       else if (v == "october" || v == "fiscal") start = 10;
-      else start = static_cast<int>(parse_integer(o, v));
+      else start = parse_int(v, o, 1, 12);
     } else unknown_option(o);
   }
   if (group && *group != "none") file_access_for(*group);  // an unknown group changes nothing
@@ -240,7 +263,8 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (sub == "set" && group) set_register_group(g, s, *group);
   Office o = s.registry->office();
   if (g.json) print_json({{"name", o.name}, {"prefix", o.prefix}, {"year_start_month", o.year_start_month}});
-  else std::printf("%s  prefix '%s'  year starts in month %d\n", o.name.c_str(), o.prefix.c_str(), o.year_start_month);
+  else std::printf("%s  prefix '%s'  year starts in month %d\n", shown(o.name).c_str(), shown(o.prefix).c_str(),
+                   o.year_start_month);
   return 0;
 }
 
@@ -333,8 +357,11 @@ int cmd_review(const GlobalOptions& g, const std::vector<std::string>& args) {
   std::string note;
   while (!a.done()) {
     std::string o = a.next();
-    if (o == "--approve") approve = true;
-    else if (o == "--return") approve = false;
+    if (o == "--approve" || o == "--return") {
+      if (approve && *approve != (o == "--approve"))
+        throw Error(ErrorCode::InvalidInput, "give --approve or --return, not both", "review");
+      approve = o == "--approve";
+    }
     else if (o == "--note") note = a.value_of(o);
     else unknown_option(o);
   }
@@ -389,7 +416,7 @@ int cmd_file(const GlobalOptions& g, const std::vector<std::string>& args) {
   int keep = 10;
   while (!a.done()) {
     std::string o = a.next();
-    if (o == "--keep-years") keep = static_cast<int>(parse_integer(o, a.value_of(o)));
+    if (o == "--keep-years") keep = parse_int(a.value_of(o), o, 1, 100);
     else unknown_option(o);
   }
   Session s = open_session(g);
@@ -414,7 +441,7 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   for (const auto& at : d.attachments)
     j["attachments"].push_back({{"name", at.name}, {"sha256", at.sha256}, {"kind", at.kind},
                                 {"pdf", at.pdf_status}, {"size", at.size}});
-  if (d.letter) j["letter"] = {{"version", d.letter->version}, {"body", json::parse(d.letter->body, nullptr, false)}};
+  if (d.letter) j["letter"] = {{"version", d.letter->version}, {"body", stored_letter(d.letter->body)}};
   if (g.json) {
     print_json(j);
     return 0;
@@ -422,17 +449,21 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   const Entry& e = d.entry;
   std::printf("%s %d/%lld%s  (id %lld)\n", e.register_code.c_str(), e.year, static_cast<long long>(e.number),
               e.cancelled ? "  [ยกเลิก]" : "", static_cast<long long>(e.id));
-  std::printf("  เรื่อง    %s\n  จาก      %s\n  ถึง      %s\n  ที่       %s\n  ลงวันที่   %s\n", e.subject.c_str(),
-              e.sender.c_str(), e.recipient.c_str(), e.ref.c_str(), e.dated ? thai_date(*e.dated, false).c_str() : "");
+  std::printf("  เรื่อง    %s\n  จาก      %s\n  ถึง      %s\n  ที่       %s\n  ลงวันที่   %s\n", shown(e.subject).c_str(),
+              shown(e.sender).c_str(), shown(e.recipient).c_str(), shown(e.ref).c_str(),
+              e.dated ? thai_date(*e.dated, false).c_str() : "");
   std::printf("  รับเมื่อ   %s\n  ชั้นความเร็ว %s  ชั้นความลับ %s\n  stage    %s\n", be_datetime(e.registered_at).c_str(),
               urgency_name(e.urgency), secrecy_name(e.secrecy), stage_name(e.stage));
-  if (!d.assignee_name.empty()) std::printf("  ผู้รับผิดชอบ %s\n", d.assignee_name.c_str());
+  if (!d.assignee_name.empty()) std::printf("  ผู้รับผิดชอบ %s\n", shown(d.assignee_name).c_str());
+  if (!e.via.empty()) std::printf("  ส่งทาง    %s\n", shown(e.via).c_str());
+  if (!e.remarks.empty()) std::printf("  หมายเหตุ  %s\n", shown(e.remarks).c_str());
   if (e.due) std::printf("  กำหนด    %s\n", thai_date(*e.due, false).c_str());
   for (const auto& at : d.attachments)
-    std::printf("  แนบ      %s  %s  %s (%s)\n", at.name.c_str(), at.sha256.substr(0, 16).c_str(), at.kind.c_str(), at.pdf_status.c_str());
+    std::printf("  แนบ      %s  %s  %s (%s)\n", shown(at.name).c_str(), at.sha256.substr(0, 16).c_str(), at.kind.c_str(),
+                at.pdf_status.c_str());
   for (const auto& ev : d.events)
     std::printf("  %s  %-9s %-10s %s  %s\n", be_datetime(ev.at).c_str(), ev.action.c_str(), stage_name(ev.to),
-                ev.actor_name.c_str(), ev.comment.c_str());
+                shown(ev.actor_name).c_str(), shown(ev.comment).c_str());
   return 0;
 }
 
@@ -450,7 +481,8 @@ int cmd_history(const GlobalOptions& g, const std::vector<std::string>& args) {
                      {"by", ev.actor_name}, {"at", be_datetime(ev.at)}, {"comment", ev.comment}});
     else
       std::printf("%s  %-9s %-10s -> %-10s %s  %s\n", be_datetime(ev.at).c_str(), ev.action.c_str(),
-                  ev.from ? stage_name(*ev.from) : "", stage_name(ev.to), ev.actor_name.c_str(), ev.comment.c_str());
+                  ev.from ? stage_name(*ev.from) : "", stage_name(ev.to), shown(ev.actor_name).c_str(),
+                  shown(ev.comment).c_str());
   }
   if (g.json) print_json(arr);
   return 0;
@@ -562,14 +594,17 @@ int cmd_import(const GlobalOptions& g, const std::vector<std::string>& args) {
   while (!a.done()) {
     std::string o = a.next();
     if (o == "--csv") in = a.value_of(o);
-    else if (o == "--chunk") chunk = static_cast<std::size_t>(parse_integer(o, a.value_of(o)));
+    else if (o == "--chunk") chunk = static_cast<std::size_t>(parse_integer(a.value_of(o), o, 1, 1000000));
     else unknown_option(o);
   }
   if (!in) throw Error(ErrorCode::InvalidInput, "needs --csv FILE", "import");
   std::string text = read_text_file(system_environment(), *in);
   Session s = open_session(g);
   ImportResult r = s.registry->import_csv(s.actor, text, chunk);
-  if (g.json) print_json({{"imported", r.imported}, {"last_id", r.last_id}});
+  if (g.json) print_json({{"imported", r.imported}, {"skipped", r.skipped}, {"last_id", r.last_id}});
+  else if (r.skipped)
+    std::printf("imported %lld entries; skipped %lld already brought in by an earlier run of this file\n",
+                static_cast<long long>(r.imported), static_cast<long long>(r.skipped));
   else std::printf("imported %lld entries\n", static_cast<long long>(r.imported));
   return 0;
 }
@@ -606,7 +641,8 @@ int cmd_access_log(const GlobalOptions& g, const std::vector<std::string>& args)
   json arr = json::array();
   for (const auto& r : log) {
     if (g.json) arr.push_back({{"at", be_datetime(r.at)}, {"user", r.user}, {"entry", r.entry_id}, {"command", r.command}});
-    else std::printf("%s  %-12s entry %lld  %s\n", be_datetime(r.at).c_str(), r.user.c_str(), static_cast<long long>(r.entry_id), r.command.c_str());
+    else std::printf("%s  %-12s entry %lld  %s\n", be_datetime(r.at).c_str(), shown(r.user).c_str(),
+                     static_cast<long long>(r.entry_id), r.command.c_str());
   }
   if (g.json) print_json(arr);
   return 0;
@@ -692,7 +728,8 @@ const bool registered = [] {
                     "whose only fault is its anchor)",
                     cmd_verify});
   register_command({"export", "export --register R --year Y --csv FILE", "write a register to CSV", cmd_export});
-  register_command({"import", "import --csv FILE", "bring an existing register in from CSV", cmd_import});
+  register_command({"import", "import --csv FILE [--chunk N]",
+                    "bring an existing register in from CSV (a re-run skips the rows already in)", cmd_import});
   register_command({"backup", "backup FILE", "copy the register with SQLite's online backup (admin)", cmd_backup});
   register_command({"reindex", "reindex", "rebuild the search index (admin)", cmd_reindex});
   register_command({"attachment", "attachment ENTRY [--stamped] -o FILE",

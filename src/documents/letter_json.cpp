@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "base/json_depth.h"
 #include "text/cleanup.h"
 
 namespace saraban::documents {
@@ -168,8 +169,9 @@ class Reader {
 
 json parse_json(std::string_view text, const std::string& source) {
   try {
+    check_json_depth(text, source);
     return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e999999
     throw Error(ErrorCode::InvalidInput, std::string("not valid JSON: ") + e.what(), source);
   }
 }

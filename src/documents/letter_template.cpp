@@ -5,6 +5,7 @@
 #include <map>
 
 #include "base/error.h"
+#include "base/json_depth.h"
 
 namespace saraban::documents {
 
@@ -60,8 +61,9 @@ const std::map<std::string, Field>& fields() {
 LetterTemplate parse_letter_template(std::string_view text, const std::string& source) {
   nlohmann::json j;
   try {
+    check_json_depth(text, source);
     j = nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number like 1e999999
     throw Error(ErrorCode::InvalidInput, std::string("template is not valid JSON: ") + e.what(), source);
   }
   if (!j.is_object()) throw Error(ErrorCode::InvalidInput, "template: expected an object", source);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "base/error.h"
+#include "base/json_depth.h"
 #include "layout/font_set.h"
 #include "layout/line_box.h"
 #include "layout/shaper.h"
@@ -110,8 +111,9 @@ std::string fill(const std::string& pattern, const registry::ReceiveStampText& v
 ReceiveStampTemplate parse_receive_stamp_template(std::string_view text, const std::string& source) {
   nlohmann::json j;
   try {
+    check_json_depth(text, source);
     j = nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number like 1e999999
     throw Error(ErrorCode::InvalidInput, std::string("receive stamp template is not valid JSON: ") + e.what(), source);
   }
   if (!j.is_object()) throw Error(ErrorCode::InvalidInput, "receive stamp template: expected an object", source);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "base/json_depth.h"
 
 namespace saraban::layout {
 
@@ -40,8 +41,9 @@ const char* style_name(FontStyle s) {
 FontConfig FontConfig::parse(std::string_view json, const std::string& source) {
   nlohmann::json j;
   try {
+    check_json_depth(json, source);
     j = nlohmann::json::parse(json);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number like 1e999999
     throw Error(ErrorCode::InvalidInput, std::string("malformed JSON: ") + e.what(), source);
   }
   FontConfig c;

@@ -3,59 +3,85 @@
 #include "base/error.h"
 
 namespace saraban::registry::csv {
+namespace {
 
-std::vector<std::vector<std::string>> parse(std::string_view t) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> cur;
+[[noreturn]] void malformed(const std::string& why, std::size_t line, std::size_t column) {
+  throw Error(ErrorCode::InvalidInput, why, "line " + std::to_string(line) + ", column " + std::to_string(column));
+}
+
+}  // namespace
+
+std::vector<Row> parse_rows(std::string_view t) {
+  std::vector<Row> rows;
+  if (t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);  // BOM from spreadsheets (and our export)
+  Row cur;
   std::string f;
-  bool quoted = false, any = false;
-  std::size_t line = 1, quote_line = 0;
-  if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);  // BOM from spreadsheets
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  std::size_t line = 1, i = 0;
+  bool row_has_text = false;
+  auto end_field = [&] {
+    cur.fields.push_back(std::move(f));
+    f.clear();
+  };
+  auto end_row = [&] {
+    if (row_has_text || !cur.fields.empty()) {
+      end_field();
+      rows.push_back(std::move(cur));
+    }
+    cur = Row{};
+    f.clear();
+    row_has_text = false;
+  };
+  while (i < t.size()) {
+    if (!row_has_text && cur.fields.empty()) cur.line = line;
     char c = t[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < t.size() && t[i + 1] == '"') {
-          f += '"';
+    if (c == '"' && f.empty()) {
+      // A quoted field runs to the next lone quote.
+      std::size_t open_line = line, column = cur.fields.size() + 1;
+      row_has_text = true;
+      ++i;
+      for (;;) {
+        if (i >= t.size()) malformed("a quoted field is never closed", open_line, column);
+        if (t[i] == '"') {
+          if (i + 1 < t.size() && t[i + 1] == '"') {
+            f += '"';
+            i += 2;
+            continue;
+          }
           ++i;
-        } else {
-          quoted = false;
+          break;
         }
-      } else {
-        if (c == '\n') ++line;
-        f += c;
+        if (t[i] == '\n') ++line;
+        f += t[i++];
       }
+      if (i < t.size() && t[i] != ',' && t[i] != '\n' && t[i] != '\r')
+        malformed("text after the closing quote of a field", line, column);
       continue;
     }
-    if (c == '"') {
-      quoted = true;
-      quote_line = line;
-      any = true;
-    } else if (c == ',') {
-      cur.push_back(std::move(f));
-      f.clear();
-      any = true;
+    if (c == ',') {
+      end_field();
+      row_has_text = true;
+      ++i;
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ++i;
-      if (any || !f.empty()) {
-        cur.push_back(std::move(f));
-        rows.push_back(std::move(cur));
-      }
-      cur.clear();
-      f.clear();
-      any = false;
+      ++i;
+      end_row();
       ++line;
     } else {
+      if (c == '"') malformed("a quote inside an unquoted field (quote the whole field and double the quote)", line,
+                              cur.fields.size() + 1);
       f += c;
-      any = true;
+      row_has_text = true;
+      ++i;
     }
   }
-  if (quoted) throw Error(ErrorCode::InvalidInput, "a quoted field is never closed", "line " + std::to_string(quote_line));
-  if (any || !f.empty()) {
-    cur.push_back(std::move(f));
-    rows.push_back(std::move(cur));
-  }
+  end_row();
   return rows;
+}
+
+std::vector<std::vector<std::string>> parse(std::string_view text) {
+  std::vector<std::vector<std::string>> out;
+  for (auto& r : parse_rows(text)) out.push_back(std::move(r.fields));
+  return out;
 }
 
 std::string field(std::string_view v) {

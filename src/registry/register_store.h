@@ -21,6 +21,12 @@ struct AccessRecord {
   std::string command;
 };
 
+struct ImportEvent {
+  std::int64_t event_id = 0;
+  std::int64_t entry_id = 0;
+  std::string comment;
+};
+
 class RegisterStore {
  public:
   virtual ~RegisterStore() = default;
@@ -63,6 +69,14 @@ class RegisterStore {
   virtual std::optional<Entry> entry(std::int64_t id) = 0;
   virtual std::int64_t last_number(const std::string& register_code, int year) = 0;
   virtual bool number_taken(const std::string& register_code, int year, std::int64_t number) = 0;
+  // The entry holding a number, whatever its secrecy (callers check the reader's clearance).
+  virtual std::optional<Entry> entry_at(const std::string& register_code, int year, std::int64_t number) = 0;
+  // The reply links of an imported entry (receive: its reply; send: the letter it answers).
+  virtual void set_entry_links(std::int64_t id, std::optional<std::int64_t> origin_id,
+                               std::optional<std::int64_t> reply_id) = 0;
+  // CSV import: the 'import' stage events after `after_event_id`, oldest first (their comments
+  // name the source rows; an import reads them once, then only the new ones per transaction).
+  virtual std::vector<ImportEvent> import_events(std::int64_t after_event_id) = 0;
 
   virtual void add_stage_event(const StageEvent& ev) = 0;
   virtual std::vector<StageEvent> stage_events(std::int64_t entry_id) = 0;

@@ -5,8 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "base/field_text.h"
+#include "base/json_depth.h"
 #include "registry/calendar.h"
-#include "registry/csv.h"
 #include "registry/thai_tokenizer.h"
 #include "registry/user_name.h"
 #include "registry/year_start.h"
@@ -36,9 +37,9 @@ std::string base_name(const std::string& path) {
   return p == std::string::npos ? path : path.substr(p + 1);
 }
 
-void require_text(const std::string& v, const char* option) {
-  if (v.empty()) throw Error(ErrorCode::InvalidInput, "must not be empty", option);
-}
+// Required fields must say something; every field is valid UTF-8 without control characters.
+void require_text(const std::string& v, const char* option) { check_field_text(v, option, true); }
+void check_text(const std::string& v, const char* option) { check_field_text(v, option, false); }
 
 bool above(Secrecy level, Secrecy clearance) { return static_cast<int>(level) > static_cast<int>(clearance); }
 
@@ -141,6 +142,8 @@ void Registry::add_user(const User& actor, const std::string& name, Role role, S
 void Registry::set_office(const User& actor, const std::optional<std::string>& name,
                           const std::optional<std::string>& prefix, std::optional<int> year_start_month) {
   require_role(actor, "office set", {Role::Admin});
+  if (name) require_text(*name, "--name");
+  if (prefix) check_text(*prefix, "--prefix");
   if (year_start_month && (*year_start_month < 1 || *year_start_month > 12))
     throw Error(ErrorCode::InvalidInput, "the year starts in a month 1..12 (1 = January, 10 = fiscal year)",
                 "--year-start");
@@ -216,12 +219,18 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
     const auto& r = rs[i];
     require_text(r.subject, "--subject");
     require_text(r.sender, "--from");
+    check_text(r.ref, "--ref");
+    check_text(r.recipient, "--to");
+    check_text(r.remarks, "--remarks");
     if (static_cast<int>(r.secrecy) > static_cast<int>(actor.clearance))
       throw Error(ErrorCode::PermissionDenied,
                   "user '" + actor.name + "' is not cleared for " + secrecy_name(r.secrecy) +
                       " and cannot register a letter at that level",
                   "--secrecy");
-    if (r.file) files[i] = env_.read_file(*r.file);
+    if (r.file) {
+      check_text(base_name(*r.file), "--file");  // the name is stored with the attachment
+      files[i] = env_.read_file(*r.file);
+    }
     entries.push_back(make_received(actor, r, now));
   }
   std::vector<Issued> out;
@@ -257,6 +266,7 @@ void Registry::assign(const User& actor, std::int64_t id, const std::string& ass
                       const std::optional<std::string>& due, const std::string& note) {
   std::optional<std::string> due_iso;
   if (due) due_iso = iso(parse_date(*due, "--due"));
+  check_text(note, "--note");
   store_.write(actor.id, [&] {
     Entry e = visible_entry(actor, id);
     require_role(actor, "assign", {Role::Director});
@@ -265,6 +275,12 @@ void Registry::assign(const User& actor, std::int64_t id, const std::string& ass
     if (!u) throw Error(ErrorCode::NotFound, "unknown user", assignee);
     if (static_cast<int>(u->clearance) < static_cast<int>(e.secrecy))
       throw Error(ErrorCode::PermissionDenied, "user '" + assignee + "' is not cleared for this entry", "--to");
+    // The assignee drafts the reply, which only an officer (or an admin) may do.
+    if (u->role != Role::Officer && u->role != Role::Admin)
+      throw Error(ErrorCode::InvalidInput,
+                  "user '" + assignee + "' is a " + role_name(u->role) +
+                      "; a letter is assigned to an officer (or an admin), who drafts the reply",
+                  "--to");
     e.assignee = u->id;
     if (due_iso) e.due = due_iso;
     record(actor, e, "assign", Stage::Assigned, note.empty() ? "to " + assignee : "to " + assignee + ": " + note);
@@ -272,6 +288,7 @@ void Registry::assign(const User& actor, std::int64_t id, const std::string& ass
 }
 
 int Registry::draft(const User& actor, std::int64_t id, const std::string& letter_json) {
+  check_json_depth(letter_json, "--letter");
   auto j = nlohmann::json::parse(letter_json, nullptr, false);
   if (j.is_discarded() || !j.is_object())
     throw Error(ErrorCode::InvalidInput, "the letter is not a JSON object", "--letter");
@@ -281,6 +298,8 @@ int Registry::draft(const User& actor, std::int64_t id, const std::string& lette
                 "user '" + actor.name + "' is not cleared for " + secrecy_name(level) +
                     " and cannot draft a letter at that level",
                 "--letter");
+  // A draft that could never be rendered is refused now, not at sign or dispatch.
+  if (letter_validator_) letter_validator_(letter_json);
   int version = 0;
   store_.write(actor.id, [&] {
     Entry e = visible_entry(actor, id);
@@ -304,6 +323,7 @@ void Registry::review(const User& actor, std::int64_t id, bool approve, const st
     require_role(actor, "review", {Role::Director});
     require_stage(e, "review", {Stage::Drafted});
     if (!approve && note.empty()) throw Error(ErrorCode::InvalidInput, "a returned draft needs a note saying why", "--note");
+    check_text(note, "--note");
     record(actor, e, approve ? "approve" : "return", approve ? Stage::Approved : Stage::Returned, note);
   });
 }
@@ -313,11 +333,13 @@ void Registry::sign(const User& actor, std::int64_t id, const std::string& note)
     Entry e = visible_entry(actor, id);
     require_role(actor, "sign", {Role::Signer});
     require_stage(e, "sign", {Stage::Approved});
+    check_text(note, "--note");
     record(actor, e, "sign", Stage::Signed, note);
   });
 }
 
 Issued Registry::dispatch(const User& actor, std::int64_t id, const std::string& via) {
+  check_text(via, "--via");
   Issued out;
   store_.write(actor.id, [&] {
     Entry e = visible_entry(actor, id);
@@ -326,6 +348,7 @@ Issued Registry::dispatch(const User& actor, std::int64_t id, const std::string&
     std::int64_t now = env_.now();
     Office office = store_.office();
     auto letter = store_.latest_letter(e.id);
+    if (letter) check_json_depth(letter->body, "the reply draft of " + entry_label(e));
     nlohmann::json body = letter ? nlohmann::json::parse(letter->body, nullptr, false) : nlohmann::json::object();
     if (body.is_discarded() || !body.is_object()) body = nlohmann::json::object();
     // The letter's own secrecy decides its register, whatever the entry it answers.
@@ -401,7 +424,20 @@ void Registry::cancel(const User& actor, std::int64_t id, const std::string& not
     e.cancelled = true;
     e.remarks = e.remarks.empty() ? "ยกเลิก: " + note : e.remarks + "; ยกเลิก: " + note;
     record(actor, e, "cancel", Stage::Cancelled, note);
+    reopen_origin(actor, e);
   });
+}
+
+// A cancelled reply no longer answers its letter: the letter goes back to its officer for a
+// new reply (its history keeps the cancelled one).
+void Registry::reopen_origin(const User& actor, const Entry& reply) {
+  if (!reply.origin_id) return;
+  auto origin = store_.entry(*reply.origin_id);
+  if (!origin || origin->cancelled || origin->reply_id != reply.id) return;
+  origin->reply_id.reset();
+  record(actor, *origin, "reopen", Stage::Assigned,
+         "reply " + reply.register_code + " " + std::to_string(reply.year) + "/" + std::to_string(reply.number) +
+             " cancelled");
 }
 
 // ------------------------------------------------------------------ reading
@@ -469,143 +505,20 @@ std::vector<Entry> Registry::search(const User& actor, const std::string& query,
   return out;
 }
 
-namespace {
-const std::vector<std::string> kCsvColumns = {"register", "year",    "number",    "registered_at", "ref",
-                                              "dated",    "sender",  "recipient", "subject",       "urgency",
-                                              "secrecy",  "stage",   "cancelled", "remarks"};
-
-std::string be_datetime(std::int64_t t) {
-  Date d = local_date(t);
-  d.year += text::kBuddhistEraOffset;
-  std::int64_t s = t + kOfficeUtcOffsetSeconds - (local_midnight(local_date(t)) + kOfficeUtcOffsetSeconds);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60),
-                static_cast<int>(s % 60));
-  return iso(d) + buf;
-}
-
-std::int64_t parse_datetime(const std::string& t, const std::string& where) {
-  Date d = parse_date(t.substr(0, std::min<std::size_t>(10, t.size())), where);
-  std::int64_t secs = 0;
-  if (t.size() > 10) {
-    int h = 0, m = 0, s = 0;
-    char extra = 0;
-    int n = std::sscanf(t.c_str() + 10, " %2d:%2d:%2d%c", &h, &m, &s, &extra);
-    if (n < 2 || n > 3 || h > 23 || m > 59 || s > 59)
-      throw Error(ErrorCode::InvalidInput, "malformed time in '" + t + "' (expected YYYY-MM-DD HH:MM[:SS])", where);
-    secs = h * 3600 + m * 60 + s;
-  }
-  return local_midnight(d) + secs;
-}
-}  // namespace
-
 std::string Registry::export_csv(const User& actor, const EntryFilter& f) {
   std::vector<Entry> entries;
-  store_.read([&] { entries = store_.list(f, actor.clearance); });
+  std::string out;
+  store_.read([&] {
+    entries = store_.list(f, actor.clearance);
+    out = entries_to_csv(store_, entries, actor.clearance);
+  });
   log_reads(actor, entries, "export");
-  std::string out = csv::row(kCsvColumns);
-  for (const auto& e : entries) {
-    out += csv::row({e.register_code, std::to_string(e.year), std::to_string(e.number), be_datetime(e.registered_at),
-                     e.ref, e.dated ? be_iso(*e.dated) : std::string(), e.sender, e.recipient, e.subject,
-                     urgency_name(e.urgency), secrecy_name(e.secrecy), stage_name(e.stage), e.cancelled ? "1" : "0",
-                     e.remarks});
-  }
   return out;
 }
 
 ImportResult Registry::import_csv(const User& actor, const std::string& text, std::size_t chunk) {
   require_role(actor, "import", {Role::Clerk});
-  auto rows = csv::parse(text);
-  if (rows.empty()) throw Error(ErrorCode::InvalidInput, "the file is empty", "--csv");
-  std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < rows[0].size(); ++i) col[rows[0][i]] = i;
-  if (!col.count("subject")) throw Error(ErrorCode::InvalidInput, "the header has no 'subject' column", "line 1");
-  std::int64_t now = env_.now();
-  std::vector<Entry> entries;
-  entries.reserve(rows.size());
-  std::map<std::tuple<std::string, int, std::int64_t>, std::size_t> seen;
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    const auto& row = rows[r];
-    std::string where = "line " + std::to_string(r + 1);
-    auto get = [&](const char* name) -> std::string {
-      auto it = col.find(name);
-      return it != col.end() && it->second < row.size() ? row[it->second] : std::string();
-    };
-    Entry e;
-    e.created_by = actor.id;
-    e.subject = get("subject");
-    if (e.subject.empty()) throw Error(ErrorCode::InvalidInput, "empty subject", where);
-    e.secrecy = get("secrecy").empty() ? Secrecy::None : parse_secrecy(get("secrecy"));
-    if (static_cast<int>(e.secrecy) > static_cast<int>(actor.clearance))
-      throw Error(ErrorCode::PermissionDenied, "user '" + actor.name + "' is not cleared for " + secrecy_name(e.secrecy), where);
-    e.register_code = get("register").empty() ? "receive" : parse_register(get("register"));
-    if (e.secrecy != Secrecy::None) e.register_code = "secret";
-    e.registered_at = get("registered_at").empty() ? now : parse_datetime(get("registered_at"), where);
-    if (!get("year").empty()) e.year = parse_year_be(get("year"), where);
-    if (!get("number").empty()) {
-      try {
-        e.number = std::stoll(get("number"));
-      } catch (...) {
-        e.number = -1;
-      }
-      if (e.number < 1) throw Error(ErrorCode::InvalidInput, "number must be a whole number above 0", where);
-      if (!e.year) throw Error(ErrorCode::InvalidInput, "a numbered row needs its year", where);
-    }
-    e.ref = get("ref");
-    if (!get("dated").empty()) e.dated = iso(parse_date(get("dated"), where));
-    e.sender = get("sender");
-    e.recipient = get("recipient");
-    e.urgency = get("urgency").empty() ? Urgency::Normal : parse_urgency(get("urgency"));
-    e.stage = get("stage").empty() ? Stage::Received : parse_stage(get("stage"));
-    e.cancelled = get("cancelled") == "1";
-    if (e.cancelled) e.stage = Stage::Cancelled;
-    e.remarks = get("remarks");
-    if (e.number) {
-      auto key = std::make_tuple(e.register_code, e.year, e.number);
-      if (seen.count(key))
-        throw Error(ErrorCode::InvalidInput, "number " + std::to_string(e.year) + "/" + std::to_string(e.number) +
-                                                 " repeats line " + std::to_string(seen[key] + 1), where);
-      seen[key] = r;
-    }
-    entries.push_back(std::move(e));
-  }
-  // Numbers the old register already issued must not collide with ours.
-  store_.read([&] {
-    for (const auto& [key, r] : seen)
-      if (store_.number_taken(std::get<0>(key), std::get<1>(key), std::get<2>(key)))
-        throw Error(ErrorCode::InvalidInput,
-                    std::get<0>(key) + " number " + std::to_string(std::get<1>(key)) + "/" +
-                        std::to_string(std::get<2>(key)) + " is already in the register",
-                    "line " + std::to_string(r + 1));
-  });
-  ImportResult result;
-  if (chunk == 0) chunk = entries.size();
-  for (std::size_t start = 0; start < entries.size(); start += chunk) {
-    std::size_t end = std::min(entries.size(), start + chunk);
-    store_.write(actor.id, [&] {
-      std::map<std::string, int> month;
-      for (std::size_t i = start; i < end; ++i) {
-        Entry e = entries[i];
-        if (!e.year) {
-          auto m = month.find(e.register_code);
-          if (m == month.end()) m = month.emplace(e.register_code, store_.year_start_month(e.register_code)).first;
-          e.year = numbering_year(e.registered_at, m->second);
-        }
-        Entry stored = store_.insert_entry(e);
-        StageEvent ev;
-        ev.entry_id = stored.id;
-        ev.action = "import";
-        ev.to = stored.stage;
-        ev.actor = actor.id;
-        ev.at = now;
-        ev.comment = "imported";
-        store_.add_stage_event(ev);
-        result.last_id = stored.id;
-      }
-    });
-    result.imported += static_cast<std::int64_t>(end - start);
-  }
-  return result;
+  return import_entries_csv(store_, env_, actor, text, chunk);
 }
 
 VerifyReport Registry::verify(const User& actor) {

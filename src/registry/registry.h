@@ -3,6 +3,7 @@
 // order (stages), who may see what (clearance: a secret entry is simply absent for the
 // uncleared), and the access log of every read of a secret entry by the cleared.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,6 +12,7 @@
 #include "base/environment.h"
 #include "registry/file_access.h"
 #include "registry/entry_ref.h"
+#include "registry/csv_transfer.h"
 #include "registry/pdf_intake.h"
 #include "registry/register_store.h"
 #include "registry/types.h"
@@ -45,14 +47,14 @@ struct EntryDetails {
   std::optional<LetterDraft> letter;
 };
 
-struct ImportResult {
-  std::int64_t imported = 0;
-  std::int64_t last_id = 0;
-};
-
 class Registry {
  public:
   Registry(RegisterStore& store, const Environment& env, ReceiveStamper* stamper = nullptr);
+
+  // Checks a reply draft's letter JSON (throws Error naming what is wrong). The documents
+  // stage's letter parser, passed in by the command line: the register does not depend on it.
+  using LetterValidator = std::function<void(const std::string& letter_json)>;
+  void set_letter_validator(LetterValidator v) { letter_validator_ = std::move(v); }
 
   // The user of that name, for callers that proved who acts themselves (the CLI does so with
   // identity.h: --as alone proves nothing); NotFound for an unknown name.
@@ -102,9 +104,9 @@ class Registry {
   std::vector<Entry> list(const User& actor, const EntryFilter& f, std::int64_t* total = nullptr);
   std::vector<Entry> search(const User& actor, const std::string& query, const EntryFilter& f);
   std::string export_csv(const User& actor, const EntryFilter& f);
-  // An office's existing register moving in. The whole file is checked before anything is
-  // written; rows are then committed in chunks of `chunk` (an interrupted import keeps the
-  // committed chunks, numbering continues after them).
+  // An office's existing register moving in (csv_transfer.h): the whole file is checked
+  // before anything is written; numbered rows go in one transaction, the others in chunks of
+  // `chunk`; re-running the same file skips the rows it already brought in.
   ImportResult import_csv(const User& actor, const std::string& csv_text, std::size_t chunk = 1000);
   VerifyReport verify(const User& actor);
   // An admin's decision: the anchor names the current head again (see RegisterStore::reanchor).
@@ -127,10 +129,12 @@ class Registry {
   void log_backup(const User& actor);
   Entry make_received(const User& actor, const ReceiveRequest& r, std::int64_t now);
   void attach_file(const User& actor, const Entry& e, const std::vector<std::uint8_t>& bytes, const std::string& name);
+  void reopen_origin(const User& actor, const Entry& reply);
 
   RegisterStore& store_;
   const Environment& env_;
   ReceiveStamper* stamper_;
+  LetterValidator letter_validator_;
 };
 
 }  // namespace saraban::registry

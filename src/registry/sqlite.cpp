@@ -5,27 +5,36 @@
 
 namespace saraban::registry::sql {
 
+// Messages never carry SQL text or SQLite's own message (which quotes table and column
+// names, or statement fragments): the context is the register's path, and the wording says what
+// happened in the register's terms. `what` (a statement) is only used when there is no path.
 void fail(sqlite3* db, int rc, std::string_view what) {
-  std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   int primary = rc & 0xff;
-  // Conditions of the file itself are reported against the register's path, not the SQL.
   const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
-  if (file && *file && (primary == SQLITE_READONLY || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN ||
-                        primary == SQLITE_BUSY || primary == SQLITE_IOERR))
-    what = file;
+  std::string where = file && *file ? std::string(file) : "the register";
+  (void)what;
+  std::string code = " (SQLite: " + std::string(sqlite3_errstr(rc)) + ")";
+  if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_READONLY_CANTLOCK ||
+      rc == SQLITE_READONLY_RECOVERY)
+    // Reading a WAL register needs its -shm file beside it: this is not about writing.
+    throw Error(ErrorCode::IoError,
+                "cannot open the register: its folder is not writable, and SQLite needs to create the register's "
+                "companion files (-wal, -shm) there; nothing was changed",
+                where);
   if (primary == SQLITE_READONLY)
-    throw Error(ErrorCode::IoError, "the register is read-only (" + msg + "); nothing was changed", std::string(what));
-  if (primary == SQLITE_FULL)
-    throw Error(ErrorCode::IoError, "the disk is full (" + msg + "); nothing was changed", std::string(what));
-  if (primary == SQLITE_CANTOPEN)
-    throw Error(ErrorCode::IoError, "cannot open the register (" + msg + ")", std::string(what));
+    throw Error(ErrorCode::IoError, "the register is read-only for this account; nothing was changed", where);
+  if (primary == SQLITE_FULL) throw Error(ErrorCode::IoError, "the disk is full; nothing was changed" + code, where);
+  if (primary == SQLITE_CANTOPEN) throw Error(ErrorCode::IoError, "cannot open the register" + code, where);
   if (primary == SQLITE_IOERR)
-    throw Error(ErrorCode::IoError, "cannot read or write the register (" + msg + "); nothing was changed", std::string(what));
+    throw Error(ErrorCode::IoError, "cannot read or write the register; nothing was changed" + code, where);
   if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
-    throw Error(ErrorCode::DatabaseError, "not a Saraban register or damaged (" + msg + ")", std::string(what));
+    throw Error(ErrorCode::DatabaseError, "not a Saraban register or damaged" + code, where);
   if (primary == SQLITE_BUSY)
-    throw Error(ErrorCode::DatabaseError, "the register stayed locked by another writer (" + msg + ")", std::string(what));
-  throw Error(ErrorCode::DatabaseError, msg, std::string(what));
+    throw Error(ErrorCode::DatabaseError, "the register stayed locked by another writer; nothing was changed", where);
+  if (primary == SQLITE_CONSTRAINT)
+    throw Error(ErrorCode::DatabaseError, "the change would break one of the register's own rules; nothing was changed" + code,
+                where);
+  throw Error(ErrorCode::DatabaseError, "the register's database refused the operation; nothing was changed" + code, where);
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {

@@ -71,6 +71,12 @@ class SqliteRegisterStore final : public RegisterStore {
   void reindex() override;
   void backup(const std::string& destination) override;
 
+  // Import bookkeeping (sqlite_store_import.cpp).
+  std::vector<ImportEvent> import_events(std::int64_t after_event_id) override;
+  std::optional<Entry> entry_at(const std::string& register_code, int year, std::int64_t number) override;
+  void set_entry_links(std::int64_t id, std::optional<std::int64_t> origin_id,
+                       std::optional<std::int64_t> reply_id) override;
+
   sql::Connection& connection() { return conn_; }
   const RegisterFiles& files() const { return files_; }
 

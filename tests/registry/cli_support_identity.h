@@ -28,13 +28,8 @@ struct CliRegister : ::testing::Test {
     auto r = sar(args, as, unprivileged);
     ASSERT_EQ(r.status, 0) << args.front() << ": " << r.err;
   }
-  // REGISTER/YEAR/NUMBER in this year's numbering (the register's clock is the wall clock and
-  // the year starts in January unless a test moves it).
   static std::string address(const std::string& register_code, int number) {
-    std::time_t t = std::time(nullptr);
-    std::tm local{};
-    ::localtime_r(&t, &local);
-    return register_code + "/" + std::to_string(local.tm_year + 1900 + 543) + "/" + std::to_string(number);
+    return testing::address(register_code, number);
   }
   std::string write_file(const std::string& name, const std::string& text) {
     std::string p = dir + "/" + name;

@@ -1,4 +1,5 @@
 #pragma once
+#include <ctime>
 // Shared helpers of the registry tests: a temporary register, a settable clock, running the
 // real `saraban` binary, and a digest of a register's whole logical content.
 #include <sqlite3.h>
@@ -38,6 +39,18 @@ class TestEnvironment final : public Environment {
 
 // 2026-03-05 10:00 in Bangkok.
 inline constexpr std::int64_t kMarch2026 = 1772679600;
+
+// The Buddhist-era year the register numbers in today (its clock is the wall clock; the year
+// starts in January unless a test moves it), and an entry's address in it.
+inline int this_year_be() {
+  std::time_t t = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&t, &local);
+  return local.tm_year + 1900 + 543;
+}
+inline std::string address(const std::string& register_code, int number) {
+  return register_code + "/" + std::to_string(this_year_be()) + "/" + std::to_string(number);
+}
 
 inline std::string temp_dir(const std::string& name) {
   std::string d = "/tmp/saraban-registry-test-" + name + "-" + std::to_string(::getpid());
