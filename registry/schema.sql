@@ -1,4 +1,4 @@
--- The correspondence register (ทะเบียนหนังสือ), schema version 2.
+-- The correspondence register (ทะเบียนหนังสือ), schema version 4.
 -- This file is the one place the schema lives; it is compiled into the binary
 -- (src/registry/CMakeLists.txt embeds it), so `saraban init` never reads the source tree.
 -- Canonical tables hold the record; every row of them is covered by the audit_log hash chain.
@@ -148,8 +148,10 @@ CREATE TABLE access_log(
 );
 CREATE INDEX access_log_entry ON access_log(entry_id);
 
--- Append-only history. row_data is the canonical serialization of the row after the change;
--- hash = SHA-256(prev_hash || canonical(seq, at, actor, action, tbl, row_id, row_data)).
+-- Append-only history. row_data is the canonical serialization of the row after the change
+-- (exact bytes: text that is not UTF-8 is kept as hex); hash = keyed BLAKE2b-256 (key in the
+-- file registry.db.key, never here) of prev_hash, seq, at, actor, action, tbl, row_id, row_data,
+-- from audit_key.keyed_from on; plain SHA-256 for the entries of a register made before keying.
 CREATE TABLE audit_log(
   seq INTEGER PRIMARY KEY,
   at INTEGER NOT NULL,
@@ -166,6 +168,16 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- The audit chain's key, by reference only (the key itself is in registry.db.key): entries from
+-- keyed_from on are keyed; key_id names the key, so a wrong key file is told from tampering.
+-- Canonical like the tables above, so it is itself in the chain.
+CREATE TABLE audit_key(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  keyed_from INTEGER NOT NULL,
+  since INTEGER NOT NULL,
+  key_id TEXT NOT NULL
+);
 
 -- ---------------------------------------------------------------- configuration (seed)
 -- Register configuration lives in these rows; `saraban office set` changes them (audited).

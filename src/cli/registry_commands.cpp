@@ -23,6 +23,7 @@
 #include "documents/receive_stamp.h"
 #include "registry/calendar.h"
 #include "registry/file_access.h"
+#include "registry/register_files.h"
 #include "registry/registry.h"
 #include "registry/sqlite_store.h"
 
@@ -149,8 +150,9 @@ int cmd_init(const GlobalOptions& g, const std::vector<std::string>& args) {
   auto slash = g.db.find_last_of('/');
   if (slash != std::string::npos && slash > 0) ::mkdir(g.db.substr(0, slash).c_str(), 0775);  // var/
   SqliteRegisterStore::create(g.db, system_environment());
-  if (g.json) print_json({{"db", g.db}, {"user", "admin"}});
-  else std::printf("created the register %s; its first user is 'admin'\n", g.db.c_str());
+  if (g.json) print_json({{"db", g.db}, {"key", g.db + ".key"}, {"user", "admin"}});
+  else std::printf("created the register %s; its first user is 'admin'; keep a copy of its key %s.key elsewhere\n",
+                   g.db.c_str(), g.db.c_str());
   return 0;
 }
 
@@ -535,12 +537,19 @@ int cmd_search(const GlobalOptions& g, const std::vector<std::string>& args) {
 }
 
 int cmd_verify(const GlobalOptions& g, const std::vector<std::string>& args) {
-  if (!args.empty()) unknown_option(args[0]);
+  bool reanchor = !args.empty() && args[0] == "--reanchor";
+  if (args.size() > (reanchor ? 1u : 0u)) unknown_option(args[reanchor ? 1 : 0]);
   Session s = open_session(g);
+  if (reanchor) {
+    std::int64_t head = s.registry->reanchor(s.actor);
+    if (g.json) print_json({{"anchored", head}});
+    else std::printf("the anchor names audit log entry #%lld again\n", static_cast<long long>(head));
+    return 0;
+  }
   VerifyReport r = s.registry->verify(s.actor);
   if (g.json) {
     print_json({{"ok", r.ok}, {"audit_rows", r.audit_rows}, {"rows_checked", r.rows_checked},
-                {"attachments_checked", r.attachments_checked}, {"problems", r.problems}});
+                {"attachments_checked", r.attachments_checked}, {"problems", r.problems}, {"notes", r.notes}});
   } else if (r.ok && r.audit_rows == 0) {
     std::printf("verified: the chain and every hash match\n");
   } else if (r.ok) {
@@ -550,6 +559,8 @@ int cmd_verify(const GlobalOptions& g, const std::vector<std::string>& args) {
   } else {
     for (const auto& p : r.problems) std::printf("MISMATCH: %s\n", p.c_str());
   }
+  if (!g.json)
+    for (const auto& n : r.notes) std::printf("note: %s\n", n.c_str());
   if (!r.ok) {
     std::fprintf(stderr, "saraban: verify failed: %s\n", r.problems.front().c_str());
     return exit_status(ErrorCode::DatabaseError);
@@ -568,6 +579,7 @@ int cmd_export(const GlobalOptions& g, const std::vector<std::string>& args) {
     else if (!read_filter(a, o, f, s)) unknown_option(o);
   }
   if (!out) throw Error(ErrorCode::InvalidInput, "needs --csv FILE", "export");
+  refuse_register_path(*out, g.db);
   std::string text = s.registry->export_csv(s.actor, f);
   write_output(s, *out, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
   if (g.json) print_json({{"csv", *out}});
@@ -601,6 +613,7 @@ int cmd_backup(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
   std::string dest = a.next();
   if (!a.done()) unknown_option(a.peek());
+  refuse_register_path(dest, g.db);
   Session s = open_session(g);
   s.registry->backup(s.actor, dest);
   if (g.json) print_json({{"backup", dest}});
@@ -648,6 +661,7 @@ int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args)
     else unknown_option(o);
   }
   if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o FILE", "attachment");
+  refuse_register_path(out, g.db);
   Session s = open_session(g);
   std::int64_t id = s.registry->resolve(s.actor, ref);
   auto [att, bytes] = s.registry->attachment(s.actor, id, kind);
@@ -669,6 +683,7 @@ int cmd_letter(const GlobalOptions& g, const std::vector<std::string>& args) {
     else unknown_option(o);
   }
   if (out.empty()) throw Error(ErrorCode::InvalidInput, "missing -o OUT.pdf", "letter");
+  refuse_register_path(out, g.db);
   Session s = open_session(g);
   std::int64_t id = s.registry->resolve(s.actor, ref);
   EntryDetails d = s.registry->show(s.actor, id, "letter");
@@ -708,7 +723,10 @@ const bool registered = [] {
   register_command({"list", "list " + kFilters, "entries of a register", cmd_list});
   register_command({"search", "search QUERY " + kFilters, "Thai full-text search", cmd_search});
   register_command({"history", "history ENTRY", "the stage changes of an entry", cmd_history});
-  register_command({"verify", "verify", "recompute the audit chain and attachment hashes", cmd_verify});
+  register_command({"verify", "verify [--reanchor]",
+                    "recompute the audit chain and attachment hashes (--reanchor: an admin re-anchors a register "
+                    "whose only fault is its anchor)",
+                    cmd_verify});
   register_command({"export", "export --register R --year Y --csv FILE", "write a register to CSV", cmd_export});
   register_command({"import", "import --csv FILE [--chunk N]",
                     "bring an existing register in from CSV (a re-run skips the rows already in)", cmd_import});

@@ -18,7 +18,7 @@ std::int64_t fresh_entry_id(sql::Connection& conn, std::int64_t now) {
     const std::int64_t id = (seconds << kEntryIdRandomBits) |
                             static_cast<std::int64_t>(randombytes_uniform(std::uint32_t{1} << kEntryIdRandomBits));
     if (id == 0) continue;
-    taken.bind(1, id);
+    taken.bind(":id", id);
     const bool used = taken.step();
     taken.reset();
     if (!used) return id;

@@ -18,11 +18,11 @@ Secrecy secrecy_in(const json& row) {
 Secrecy entry_secrecy(sql::Connection& c, std::int64_t entry_id) {
   Secrecy level = Secrecy::None;
   auto now = c.prepare("SELECT secrecy FROM entries WHERE id = :id");
-  now.bind(1, entry_id);
+  now.bind(":id", entry_id);
   if (now.step()) level = level_of(now.integer(0));
   auto recorded = c.prepare(
       "SELECT row_data FROM audit_log WHERE tbl = 'entries' AND row_id = :id ORDER BY seq DESC LIMIT 1");
-  recorded.bind(1, entry_id);
+  recorded.bind(":id", entry_id);
   if (recorded.step()) level = std::max(level, secrecy_in(json::parse(recorded.text(0), nullptr, false)));
   return level;
 }
@@ -46,7 +46,7 @@ ProblemScope problem_scope(sql::Connection& conn, const std::string& tbl, std::i
     include(scope, conn, row["entry_id"].get<std::int64_t>());
   } else if (tbl == "attachment_blobs" && row.is_object() && row.contains("sha256") && row["sha256"].is_string()) {
     auto owners = conn.prepare("SELECT DISTINCT entry_id FROM attachments WHERE sha256 = :sha256");
-    owners.bind(1, row["sha256"].get<std::string>());
+    owners.bind(":sha256", row["sha256"].get<std::string>());
     while (owners.step()) include(scope, conn, owners.integer(0));
   }
   return scope;

@@ -99,6 +99,9 @@ class RegisterStore {
 
   // ---- integrity and maintenance
   virtual VerifyReport verify() = 0;
+  // Writes the anchor anew for the current head when verify finds nothing wrong but the anchor
+  // (lost, damaged, or naming entries since cut off). Returns the head's entry number.
+  virtual std::int64_t reanchor() = 0;
   virtual void reindex() = 0;
   virtual void backup(const std::string& destination) = 0;
 };

@@ -197,12 +197,14 @@ void Registry::attach_file(const User& actor, const Entry& e, const std::vector<
     t.time = text::convert_digits(local_time_hhmm(e.registered_at), text::DigitStyle::Thai);
     // A stamp that cannot be drawn (a PDF PoDoFo reads but cannot rewrite, a missing font)
     // must not refuse the letter: the original is kept and the stamped copy is simply absent.
+    // Only drawing is excused; storing the copy fails the receive like any other write.
+    std::optional<std::vector<std::uint8_t>> stamped;
     try {
-      auto stamped = stamper_->stamp(bytes, t);
-      store_.add_attachment(e.id, stamped, name, "stamped", inspect_pdf(stamped), actor.id, now);
+      stamped = stamper_->stamp(bytes, t);
     } catch (const Error& err) {
-      if (err.code() == ErrorCode::DatabaseError) throw;
+      if (err.code() == ErrorCode::Internal || err.code() == ErrorCode::DatabaseError) throw;
     }
+    if (stamped) store_.add_attachment(e.id, *stamped, name, "stamped", inspect_pdf(*stamped), actor.id, now);
   }
 }
 
@@ -525,6 +527,7 @@ VerifyReport Registry::verify(const User& actor) {
   // counted. Totals count hidden rows too, so only the highest clearance sees them.
   VerifyReport r;
   r.ok = all.ok;
+  r.notes = all.notes;  // what verify could not vouch for names no entry
   if (actor.clearance == Secrecy::TopSecret) {
     r.audit_rows = all.audit_rows;
     r.rows_checked = all.rows_checked;
@@ -552,6 +555,11 @@ VerifyReport Registry::verify(const User& actor) {
   }
   log_reads(actor, secret_named, "verify");
   return r;
+}
+
+std::int64_t Registry::reanchor(const User& actor) {
+  require_role(actor, "verify --reanchor", {Role::Admin});
+  return store_.reanchor();
 }
 
 void Registry::reindex(const User& actor) {

@@ -109,6 +109,8 @@ class Registry {
   // `chunk`; re-running the same file skips the rows it already brought in.
   ImportResult import_csv(const User& actor, const std::string& csv_text, std::size_t chunk = 1000);
   VerifyReport verify(const User& actor);
+  // An admin's decision: the anchor names the current head again (see RegisterStore::reanchor).
+  std::int64_t reanchor(const User& actor);
   void reindex(const User& actor);
   // Needs an admin cleared for the highest secrecy level in the register; once the copy is
   // made, every secret entry in it is written to the access log (command "backup").

@@ -65,6 +65,12 @@ Statement& Statement::bind(int i, std::nullopt_t) {
   return *this;
 }
 
+int Statement::index_of(const char* name) const {
+  int i = sqlite3_bind_parameter_index(stmt_.get(), name);
+  if (i == 0) throw Error(ErrorCode::Internal, "a statement has no parameter of this name", name);
+  return i;
+}
+
 bool Statement::step() {
   int rc = sqlite3_step(stmt_.get());
   if (rc == SQLITE_ROW) return true;
@@ -107,10 +113,8 @@ Connection::Connection(const std::string& path, bool create, bool read_only) {
   sqlite3_extended_result_codes(db, 1);
   // Writers queue behind each other (BEGIN IMMEDIATE) rather than fail.
   sqlite3_busy_timeout(db, 60000);
-  // Each command is a short process: checkpointing the WAL into the main file on every close
-  // tripled a single receive's time. SQLite's automatic checkpoints (every 1000 pages) keep
-  // the WAL bounded instead; readers and backups see the WAL's content either way.
-  sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  // The last connection to close checkpoints the WAL into the main file and removes it (SQLite's
+  // default, kept on purpose): after every command the .db file alone is the whole register.
   exec("PRAGMA foreign_keys = ON");
   register_thai_tokenizer(db);
 }
@@ -134,6 +138,11 @@ Statement& Connection::cached(std::string_view sql) {
     }
   cache_.emplace_back(std::string(sql), std::make_unique<Statement>(db_.get(), sql));
   return *cache_.back().second;
+}
+
+std::string Connection::path() const {
+  const char* f = sqlite3_db_filename(db_.get(), "main");
+  return f ? f : "";
 }
 
 int Connection::pragma_int(std::string_view name) {

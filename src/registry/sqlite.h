@@ -39,6 +39,11 @@ class Statement {
   Statement& bind(int index, const std::optional<T>& v) {
     return v ? bind(index, *v) : bind(index, std::nullopt);
   }
+  // Named parameters (":name"): the name must appear in the statement's SQL.
+  template <typename T>
+  Statement& bind(const char* name, const T& v) {
+    return bind(index_of(name), v);
+  }
   // Steps once: true when a row is available.
   bool step();
   void run() { while (step()) {} }
@@ -54,6 +59,8 @@ class Statement {
   sqlite3_stmt* get() const { return stmt_.get(); }
 
  private:
+  int index_of(const char* name) const;
+
   sqlite3* db_;
   StatementPtr stmt_;
   std::string sql_;
@@ -71,6 +78,7 @@ class Connection {
   Statement& cached(std::string_view sql);
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
   int pragma_int(std::string_view name);
+  std::string path() const;
 
  private:
   ConnectionPtr db_;

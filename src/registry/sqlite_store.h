@@ -1,10 +1,13 @@
 #pragma once
-// The register in one SQLite file (WAL mode): canonical tables under a SHA-256 hash chain
-// (audit_log), a rebuildable Thai FTS5 index, attachment bytes as BLOBs.
+// The register in one SQLite file (WAL mode): canonical tables under the keyed audit chain
+// (AuditChain, audit_chain.h), a rebuildable Thai FTS5 index, attachment bytes as BLOBs.
+// Upkeep (migrations, backup, reindex) is Maintenance's (maintenance.h).
 #include <memory>
 #include <string>
 
 #include "base/environment.h"
+#include "registry/audit_chain.h"
+#include "registry/maintenance.h"
 #include "registry/register_store.h"
 #include "registry/sqlite.h"
 
@@ -12,8 +15,10 @@ namespace saraban::registry {
 
 class SqliteRegisterStore final : public RegisterStore {
  public:
-  // Creates a new register at `path` (refuses an existing non-empty file), with the office
-  // and its first user `admin`.
+  // Creates a new register at `path` with the office and its first user `admin`, its key and
+  // its anchor. Atomic: built in `path`.partial and linked into place, so an interrupted init
+  // leaves no register-like file. Refuses an existing register or any other non-empty file;
+  // replaces an empty one (zero bytes, or an SQLite file without tables).
   static std::unique_ptr<SqliteRegisterStore> create(const std::string& path, const Environment& env);
   // Opens an existing register, migrating an older schema. NotFound when there is none.
   static std::unique_ptr<SqliteRegisterStore> open(const std::string& path, const Environment& env);
@@ -62,6 +67,7 @@ class SqliteRegisterStore final : public RegisterStore {
   std::vector<Entry> search(const std::string& match, const EntryFilter& f, Secrecy clearance) override;
 
   VerifyReport verify() override;
+  std::int64_t reanchor() override;
   void reindex() override;
   void backup(const std::string& destination) override;
 
@@ -72,30 +78,22 @@ class SqliteRegisterStore final : public RegisterStore {
                        std::optional<std::int64_t> reply_id) override;
 
   sql::Connection& connection() { return conn_; }
+  const RegisterFiles& files() const { return files_; }
 
  private:
   SqliteRegisterStore(const std::string& path, bool create, const Environment& env);
   void migrate();
-  // Appends one audit row recording the current content of tbl/id.
   void audit(const char* tbl, std::int64_t id, const char* action);
-  void audit_all_rows();  // right after init: the seeded rows enter the chain
-  std::string canonical_row(const std::string& tbl, std::int64_t id);
   void require_write(const char* what) const;
 
+  RegisterFiles files_;
   sql::Connection conn_;
   const Environment& env_;
+  AuditChain chain_;
+  Maintenance maintenance_;
   int write_depth_ = 0;
   int read_depth_ = 0;
-  std::int64_t actor_ = 0;
   std::int64_t now_ = 0;
-  std::int64_t head_seq_ = 0;
-  std::string head_hash_;
 };
-
-// The canonical tables, in the order verify walks them.
-inline constexpr const char* kCanonicalTables[] = {"offices",     "units",   "users",        "registers",
-                                                   "urgencies",   "entries", "letters",      "stage_events",
-                                                   "attachment_blobs", "attachments", "access_log",
-                                                   "user_credentials", "office_files"};
 
 }  // namespace saraban::registry

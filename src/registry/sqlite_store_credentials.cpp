@@ -5,20 +5,9 @@
 #include "registry/sqlite_store.h"
 
 namespace saraban::registry {
-namespace {
-
-// The index of a named parameter (":login"); an unknown name is a programming error.
-int param(const sql::Statement& s, const char* name) {
-  int i = sqlite3_bind_parameter_index(s.get(), name);
-  if (i == 0) throw Error(ErrorCode::Internal, "no such SQL parameter", name);
-  return i;
-}
-
-}  // namespace
-
 UserCredentials SqliteRegisterStore::credentials(std::int64_t user_id) {
   auto& s = conn_.cached("SELECT login, password_hash FROM user_credentials WHERE id = :id");
-  s.bind(param(s, ":id"), user_id);
+  s.bind(":id", user_id);
   UserCredentials c;
   if (s.step()) {
     c.login = s.optional_text(0);
@@ -32,7 +21,7 @@ std::optional<User> SqliteRegisterStore::user_by_login(const std::string& login)
   auto& s = conn_.cached(
       "SELECT u.id, u.name, u.role, u.clearance FROM user_credentials c JOIN users u ON u.id = c.id "
       "WHERE c.login = :login");
-  s.bind(param(s, ":login"), login);
+  s.bind(":login", login);
   std::optional<User> u;
   if (s.step()) u = User{s.integer(0), s.text(1), parse_role(s.text(2)), static_cast<Secrecy>(s.integer(3))};
   s.reset();
@@ -52,13 +41,13 @@ namespace {
 const char* upsert_credentials(sql::Connection& c, std::int64_t user_id, const char* column,
                                const std::optional<std::string>& value) {
   auto exists = c.prepare("SELECT 1 FROM user_credentials WHERE id = :id");
-  exists.bind(param(exists, ":id"), user_id);
+  exists.bind(":id", user_id);
   bool update = exists.step();
   // `column` is one of two fixed names chosen by the caller, never input.
   std::string q = update ? std::string("UPDATE user_credentials SET ") + column + " = :value WHERE id = :id"
                          : std::string("INSERT INTO user_credentials(id, ") + column + ") VALUES (:id, :value)";
   auto s = c.prepare(q);
-  s.bind(param(s, ":id"), user_id).bind(param(s, ":value"), value);
+  s.bind(":id", user_id).bind(":value", value);
   s.run();
   return update ? "update" : "insert";
 }
@@ -93,7 +82,7 @@ void SqliteRegisterStore::set_file_group(const std::optional<std::string>& group
   bool update = exists.step();
   auto s = conn_.prepare(update ? "UPDATE office_files SET file_group = :group WHERE id = 1"
                                 : "INSERT INTO office_files(id, file_group) VALUES (1, :group)");
-  s.bind(param(s, ":group"), group);
+  s.bind(":group", group);
   s.run();
   audit("office_files", 1, update ? "update" : "insert");
 }

@@ -9,7 +9,7 @@ std::vector<ImportEvent> SqliteRegisterStore::import_events(std::int64_t after_e
   // A range of the primary key: after the first read, an import only reads what is new.
   auto& s = conn_.cached(
       "SELECT id, entry_id, comment FROM stage_events WHERE id > :after AND action = 'import' ORDER BY id");
-  s.bind(1, after_event_id);
+  s.bind(":after", after_event_id);
   std::vector<ImportEvent> out;
   while (s.step()) out.push_back(ImportEvent{s.integer(0), s.integer(1), s.text(2)});
   s.reset();
@@ -18,7 +18,7 @@ std::vector<ImportEvent> SqliteRegisterStore::import_events(std::int64_t after_e
 
 std::optional<Entry> SqliteRegisterStore::entry_at(const std::string& code, int year, std::int64_t number) {
   auto& s = conn_.cached("SELECT id FROM entries WHERE register = :register AND year = :year AND number = :number");
-  s.bind(1, code).bind(2, year).bind(3, number);
+  s.bind(":register", code).bind(":year", year).bind(":number", number);
   std::optional<std::int64_t> id;
   if (s.step()) id = s.integer(0);
   s.reset();
@@ -30,7 +30,7 @@ void SqliteRegisterStore::set_entry_links(std::int64_t id, std::optional<std::in
                                           std::optional<std::int64_t> reply_id) {
   require_write("set_entry_links");
   auto& s = conn_.cached("UPDATE entries SET origin_id = :origin_id, reply_id = :reply_id WHERE id = :id");
-  s.bind(1, origin_id).bind(2, reply_id).bind(3, id);
+  s.bind(":origin_id", origin_id).bind(":reply_id", reply_id).bind(":id", id);
   s.run();
   audit("entries", id, "update");
 }

@@ -130,6 +130,7 @@ struct VerifyReport {
   std::int64_t rows_checked = 0;
   std::int64_t attachments_checked = 0;
   std::vector<std::string> problems;  // the first names the first entry that does not match
+  std::vector<std::string> notes;     // what verify could not vouch for (e.g. unkeyed old entries)
   std::vector<ProblemScope> scopes;   // parallel to problems (a problem without one is treated as ลับที่สุด)
 };
 

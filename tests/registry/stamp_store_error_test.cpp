@@ -1,0 +1,106 @@
+// Only drawing the receive stamp may fail quietly (the letter is kept without a stamped copy);
+// a failure to store the stamped copy is a failed receive, and nothing of it is kept.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "base/error.h"
+#include "registry/pdf_intake.h"
+#include "registry_test_support.h"
+
+namespace saraban::registry {
+namespace {
+
+std::string tiny_pdf() {
+  std::vector<std::string> objs = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objs.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  }
+  std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  for (auto o : offsets) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", o);
+    pdf += buf;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// A stamper whose copy is large: storing it is what fails, not drawing it.
+class LargeCopyStamper final : public ReceiveStamper {
+ public:
+  std::vector<std::uint8_t> stamp(const std::vector<std::uint8_t>& original, const ReceiveStampText&) override {
+    std::vector<std::uint8_t> out(original);
+    out.resize(2 * 1024 * 1024, ' ');
+    return out;
+  }
+};
+
+class FailingStamper final : public ReceiveStamper {
+ public:
+  std::vector<std::uint8_t> stamp(const std::vector<std::uint8_t>&, const ReceiveStampText&) override {
+    throw Error(ErrorCode::PdfError, "cannot draw on this PDF");
+  }
+};
+
+struct StampFixture : testing::Fixture {
+  std::string pdf;
+  explicit StampFixture(const std::string& name) : Fixture(name), pdf(dir + "/incoming.pdf") {
+    std::ofstream(pdf, std::ios::binary) << tiny_pdf();
+  }
+  Issued receive_with_file(ReceiveStamper& stamper) {
+    Registry with_stamp(*store, env, &stamper);
+    ReceiveRequest r;
+    r.sender = "สพฐ.";
+    r.subject = "ขอเชิญประชุม";
+    r.file = pdf;
+    return with_stamp.receive(clerk, r);
+  }
+  std::int64_t rows(const char* table) {
+    auto s = store->connection().prepare(std::string("SELECT count(*) FROM ") + table);
+    s.step();
+    return s.integer(0);
+  }
+};
+
+TEST(StampedCopy, AFullDiskWhileStoringItFailsTheReceiveAndKeepsNothing) {
+  StampFixture f("stamp-full");
+  LargeCopyStamper stamper;
+  auto& c = f.store->connection();
+  int pages = c.pragma_int("page_count");
+  c.exec("PRAGMA max_page_count = " + std::to_string(pages + 60));  // room for the entry, not the copy
+  try {
+    f.receive_with_file(stamper);
+    ADD_FAILURE() << "the receive succeeded without its stamped copy stored";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::IoError);
+    EXPECT_NE(e.message().find("disk is full"), std::string::npos) << e.message();
+  }
+  EXPECT_EQ(f.rows("entries"), 0);
+  EXPECT_EQ(f.rows("attachments"), 0);
+  c.exec("PRAGMA max_page_count = 1073741823");
+  auto n = f.receive_with_file(stamper);
+  EXPECT_EQ(n.number, 1);
+  EXPECT_EQ(f.rows("attachments"), 2);
+  EXPECT_TRUE(f.reg->verify(f.admin).ok);
+}
+
+TEST(StampedCopy, AStampThatCannotBeDrawnKeepsTheLetterWithoutACopy) {
+  StampFixture f("stamp-draw");
+  FailingStamper stamper;
+  auto n = f.receive_with_file(stamper);
+  EXPECT_EQ(n.number, 1);
+  EXPECT_EQ(f.rows("attachments"), 1);
+}
+
+}  // namespace
+}  // namespace saraban::registry
