@@ -5,6 +5,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <variant>
 
 #include "base/error.h"
@@ -205,11 +206,16 @@ void SqliteRegisterStore::write(std::int64_t actor, const std::function<void()>&
   write_depth_ = 1;
   struct Reset {
     int& d;
-    ~Reset() { d = 0; }
-  } reset{write_depth_};
+    std::vector<PendingIndex>& pending;
+    ~Reset() {
+      d = 0;
+      pending.clear();
+    }
+  } reset{write_depth_, pending_index_};
   now_ = env_.now();
   chain_.begin(now_, actor);
   body();
+  index_pending();
   tx.commit();
   chain_.committed();
 }
@@ -366,11 +372,22 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
   e.id = fresh_entry_id(conn_, now_);
   s.bind(":id", e.id);
   s.run();
-  auto& f = conn_.cached("INSERT INTO entries_fts(rowid, subject, sender, recipient, ref) VALUES (:id, :subject, :sender, :recipient, :ref)");
-  f.bind(":id", e.id).bind(":subject", e.subject).bind(":sender", e.sender).bind(":recipient", e.recipient).bind(":ref", e.ref);
-  f.run();
+  pending_index_.push_back({e.id, e.subject, e.sender, e.recipient, e.ref});
   audit("entries", e.id, "insert");
   return e;
+}
+
+void SqliteRegisterStore::index_pending() {
+  if (pending_index_.empty()) return;
+  std::sort(pending_index_.begin(), pending_index_.end(),
+            [](const PendingIndex& a, const PendingIndex& b) { return a.id < b.id; });
+  auto& f = conn_.cached("INSERT INTO entries_fts(rowid, subject, sender, recipient, ref) VALUES (:id, :subject, :sender, :recipient, :ref)");
+  for (const PendingIndex& p : pending_index_) {
+    f.bind(":id", p.id).bind(":subject", p.subject).bind(":sender", p.sender).bind(":recipient", p.recipient).bind(":ref", p.ref);
+    f.run();
+    f.reset();
+  }
+  pending_index_.clear();
 }
 
 void SqliteRegisterStore::update_entry(const Entry& e) {
@@ -550,6 +567,7 @@ std::int64_t SqliteRegisterStore::count(const EntryFilter& f, Secrecy clearance)
 }
 
 std::vector<Entry> SqliteRegisterStore::search(const std::string& match, const EntryFilter& f, Secrecy clearance) {
+  if (write_depth_ > 0) index_pending();  // a search inside a write sees that write's entries
   Where w = where_of(f, clearance);
   // Newest first, driven by the FTS index (rowid order), so a common word stops at the limit.
   std::string q = "SELECT " + entry_columns_with("e") +

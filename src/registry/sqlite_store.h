@@ -85,6 +85,7 @@ class SqliteRegisterStore final : public RegisterStore {
   void migrate();
   void audit(const char* tbl, std::int64_t id, const char* action);
   void require_write(const char* what) const;
+  void index_pending();
 
   RegisterFiles files_;
   sql::Connection conn_;
@@ -94,6 +95,14 @@ class SqliteRegisterStore final : public RegisterStore {
   int write_depth_ = 0;
   int read_depth_ = 0;
   std::int64_t now_ = 0;
+  // Entries inserted in this transaction, indexed for search just before it commits, in id
+  // order: ids are random within their second, and FTS5 flushes its pending terms whenever a
+  // rowid arrives out of order (a batch would leave thousands of tiny segments).
+  struct PendingIndex {
+    std::int64_t id;
+    std::string subject, sender, recipient, ref;
+  };
+  std::vector<PendingIndex> pending_index_;
 };
 
 }  // namespace saraban::registry

@@ -88,10 +88,33 @@ class Segmenter {
   static constexpr std::size_t kMemoLongest = 160;  // bytes; longer phrases rarely repeat
   static constexpr std::size_t kMemoEntries = 4096;
 
+  // ASCII and Thai digits only ("๐๔๐๔๗.123/45", "O-NET"): UAX #14 never breaks inside a run of
+  // letters and digits there, so its words are its runs of word characters, found without the
+  // dictionaries.
+  static bool ascii_or_thai_digits(std::string_view phrase) {
+    for (std::size_t i = 0; i < phrase.size(); ++i) {
+      const auto c = static_cast<unsigned char>(phrase[i]);
+      if (c < 0x80) continue;
+      if (c == 0xE0 && i + 2 < phrase.size() && static_cast<unsigned char>(phrase[i + 1]) == 0xB9) {
+        const auto d = static_cast<unsigned char>(phrase[i + 2]);
+        if (d >= 0x90 && d <= 0x99) {  // U+0E50..U+0E59
+          i += 2;
+          continue;
+        }
+      }
+      return false;
+    }
+    return true;
+  }
+
   // The words of one phrase (no spaces in it), their offsets moved by `base`.
   template <typename Emit>
   int phrase_words(std::string_view phrase, int32_t base, Emit&& emit) {
     auto shifted = [&](const std::string& tok, int32_t s, int32_t e) { return emit(tok, base + s, base + e); };
+    if (ascii_or_thai_digits(phrase)) {  // references, numbers: unique, and no dictionary applies
+      std::string token;
+      return words_in(phrase, 0, phrase.size(), token, shifted);
+    }
     if (phrase.size() > kMemoLongest) return segment(phrase, shifted);
     auto found = memo_.find(std::string(phrase));
     if (found == memo_.end()) {
