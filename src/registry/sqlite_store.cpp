@@ -369,7 +369,7 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
   if (e.keep_until) s.bind(":keep_until", *e.keep_until);
   else s.bind(":keep_until", std::nullopt);
   s.bind(":created_by", e.created_by);
-  e.id = fresh_entry_id(conn_, now_);
+  e.id = entry_ids_.next(conn_, now_);
   s.bind(":id", e.id);
   s.run();
   pending_index_.push_back({e.id, e.subject, e.sender, e.recipient, e.ref});

@@ -7,6 +7,7 @@
 
 #include "base/environment.h"
 #include "registry/audit_chain.h"
+#include "registry/entry_ids.h"
 #include "registry/maintenance.h"
 #include "registry/register_store.h"
 #include "registry/sqlite.h"
@@ -103,6 +104,7 @@ class SqliteRegisterStore final : public RegisterStore {
     std::string subject, sender, recipient, ref;
   };
   std::vector<PendingIndex> pending_index_;
+  EntryIdIssuer entry_ids_;
 };
 
 }  // namespace saraban::registry

@@ -122,6 +122,29 @@ TEST(EntryIds, ThreeHiddenEntriesBetweenTwoOfMineLeaveNoTraceInTheIds) {
   }
 }
 
+// A batch is issued ascending ids (the table and its index only append), still random within
+// their second, and a batch larger than one block of ids moves on to the next second's values.
+TEST(EntryIds, ABatchGetsAscendingIdsThatStillCarryNoCount) {
+  Fixture f("ids-batch");
+  std::vector<ReceiveRequest> rs(3000);
+  for (auto& r : rs) r.sender = "โรงเรียนบ้านหนองบัว", r.subject = "ขอรายงานผล";
+  std::vector<Issued> issued = f.reg->receive_batch(f.clerk, rs);
+  ASSERT_EQ(issued.size(), rs.size());
+  std::int64_t consecutive = 0;
+  for (std::size_t i = 1; i < issued.size(); ++i) {
+    EXPECT_LT(issued[i - 1].id, issued[i].id) << i;
+    if (issued[i].id - issued[i - 1].id == 1) ++consecutive;
+  }
+  EXPECT_LT(consecutive, 20) << "ids in a row would count the entries between them";
+  const std::int64_t second = testing::kMarch2026 - kEntryIdEpoch;
+  EXPECT_EQ(issued.front().id >> kEntryIdRandomBits, second);
+  EXPECT_LE(issued.back().id >> kEntryIdRandomBits, second + 3);  // 1,024 ids a block
+  // Search still finds every one of them (indexed in id order before the commit).
+  EntryFilter all;
+  all.limit = 10000;
+  EXPECT_EQ(f.reg->search(f.clerk, "รายงาน", all).size(), rs.size());
+}
+
 TEST(EntryIds, EntriesAreAddressedByRegisterYearAndNumberWithoutLearningOfHiddenOnes) {
   Fixture f("addresses");
   Issued open = f.receive("ขอเชิญประชุม");
