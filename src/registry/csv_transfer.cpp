@@ -11,6 +11,7 @@
 #include "base/error.h"
 #include "base/field_text.h"
 #include "base/parse.h"
+#include "registry/assignee_rule.h"
 #include "registry/calendar.h"
 #include "registry/csv.h"
 #include "registry/sha256.h"
@@ -312,7 +313,7 @@ std::vector<ImportRow> read_rows(std::vector<csv::Row>& rows, const User& actor,
 }
 
 // Names in the assignee and created_by columns are users of this register; an assignee must
-// be cleared for the letter, as `assign` requires.
+// be one `assign` would accept.
 void resolve_users(RegisterStore& store, std::vector<ImportRow>& rows, const User& actor) {
   std::map<std::string, std::optional<User>> cache;
   auto user = [&](const std::string& name, std::size_t line, const char* column) {
@@ -326,9 +327,7 @@ void resolve_users(RegisterStore& store, std::vector<ImportRow>& rows, const Use
     for (auto& r : rows) {
       if (!r.assignee.empty()) {
         User u = user(r.assignee, r.line, "assignee");
-        if (static_cast<int>(u.clearance) < static_cast<int>(r.e.secrecy))
-          throw Error(ErrorCode::PermissionDenied, "user '" + r.assignee + "' is not cleared for this letter",
-                      "line " + std::to_string(r.line) + " (assignee)");
+        require_assignable(u, r.e.secrecy, "line " + std::to_string(r.line) + " (assignee)");
         r.e.assignee = u.id;
       }
       r.e.created_by = r.created_by.empty() ? actor.id : user(r.created_by, r.line, "created_by").id;

@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/field_text.h"
 #include "base/json_depth.h"
+#include "registry/assignee_rule.h"
 #include "registry/calendar.h"
 #include "registry/thai_tokenizer.h"
 #include "registry/user_name.h"
@@ -273,14 +274,7 @@ void Registry::assign(const User& actor, std::int64_t id, const std::string& ass
     require_stage(e, "assign", {Stage::Received, Stage::Assigned});
     auto u = store_.user_by_name(assignee);
     if (!u) throw Error(ErrorCode::NotFound, "unknown user", assignee);
-    if (static_cast<int>(u->clearance) < static_cast<int>(e.secrecy))
-      throw Error(ErrorCode::PermissionDenied, "user '" + assignee + "' is not cleared for this entry", "--to");
-    // The assignee drafts the reply, which only an officer (or an admin) may do.
-    if (u->role != Role::Officer && u->role != Role::Admin)
-      throw Error(ErrorCode::InvalidInput,
-                  "user '" + assignee + "' is a " + role_name(u->role) +
-                      "; a letter is assigned to an officer (or an admin), who drafts the reply",
-                  "--to");
+    require_assignable(*u, e.secrecy, "--to");
     e.assignee = u->id;
     if (due_iso) e.due = due_iso;
     record(actor, e, "assign", Stage::Assigned, note.empty() ? "to " + assignee : "to " + assignee + ": " + note);

@@ -121,6 +121,17 @@ TEST(Import, RefusesYearsOutsideTheAcceptedRange) {
   expect_refusal(f, "sender,subject,dated\nก,ข,2999-01-01\n", "line 2, column 3 (dated)", "outside the accepted range");
 }
 
+// An imported holder must be one `assign` would accept: an officer (or an admin) cleared for it.
+TEST(Import, RefusesAnAssigneeTheRegisterWouldNotAssign) {
+  Fixture f("import-assignee");
+  expect_refusal(f, "sender,subject,stage,assignee\nก,ข,assigned,director\n", "line 2 (assignee)",
+                 "a letter is assigned to an officer");
+  expect_refusal(f, "sender,subject,stage,assignee\nก,ข,assigned,somchai\n", "line 2 (assignee)", "is a clerk");
+  Error e = refused_import(f, f.cleared_clerk, "sender,subject,secrecy,stage,assignee\nก,ข,ลับที่สุด,assigned,officer\n");
+  EXPECT_NE(e.message().find("not cleared"), std::string::npos) << e.message();
+  f.reg->import_csv(f.clerk, "sender,subject,stage,assignee\nก,ข,assigned,officer\n");
+}
+
 TEST(Import, RefusesRepeatedNumbersAndLinksToNowhere) {
   Fixture f("import-repeats");
   expect_refusal(f, "sender,subject,year,number\nก,ข,2569,1\nค,ง,2569,1\n", "line 3", "repeats line 2");
