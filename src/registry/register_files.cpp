@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "base/error.h"
+#include "registry/file_access.h"
 #include "registry/schema.h"
 #include "registry/sqlite.h"
 
@@ -63,36 +64,9 @@ void refuse_register_path(const std::string& output, const std::string& db) {
                   output);
 }
 
+// Owner only, whatever the office's group: the key and the anchor are for Saraban alone.
 void write_private_file(const std::string& path, const std::string& bytes) {
-  std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) io_fail("cannot create", tmp);
-  auto fail = [&](const char* what) {
-    int e = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    errno = e;
-    io_fail(what, path);
-  };
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail("cannot write");
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fchmod(fd, 0600) != 0) fail("cannot set permissions");
-  if (::fsync(fd) != 0) fail("cannot flush");
-  if (::close(fd) != 0) {
-    ::unlink(tmp.c_str());
-    io_fail("cannot close", path);
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    ::unlink(tmp.c_str());
-    errno = e;
-    io_fail("cannot move into place", path);
-  }
+  write_register_output(path, std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), FileAccess{});
 }
 
 void sync_directory_of(const std::string& path) {
