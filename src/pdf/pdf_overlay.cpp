@@ -1,6 +1,5 @@
 #include "pdf/pdf_overlay.h"
 
-#include <openssl/provider.h>
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -15,6 +14,7 @@
 #include <string>
 
 #include "base/error.h"
+#include "base/legacy_ciphers.h"
 #include "pdf/content_stream.h"
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_text.h"
@@ -57,17 +57,6 @@ auto guarded(std::span<const std::uint8_t> input, const std::string& what, F&& f
     if (declares_encryption(input)) fail("the PDF is encrypted in a way that cannot be read; it cannot be stamped");
     fail(what + ": " + podofo_message(e));
   }
-}
-
-// PoDoFo decrypts RC4 files through OpenSSL's EVP_rc4, which OpenSSL 3 keeps in its "legacy"
-// provider; loading it (with "default", which an explicit load would otherwise displace) lets
-// owner-password-only RC4 files open like AES ones. Without the module RC4 stays unreadable.
-void enable_legacy_ciphers() {
-  static const bool loaded = [] {
-    OSSL_PROVIDER_load(nullptr, "default");
-    return OSSL_PROVIDER_load(nullptr, "legacy") != nullptr;
-  }();
-  (void)loaded;
 }
 
 // The header's version digits ("1.7", "2.0") and where they start, if the header is well formed.
