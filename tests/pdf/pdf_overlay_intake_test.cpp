@@ -180,6 +180,14 @@ TEST(PdfOverlayIntake, OwnerPasswordOnlyFilesAreStamped) {
     EXPECT_NE(text.find("ORIGINAL LETTER"), std::string::npos) << name << ": " << text;
     EXPECT_NE(text.find("เลขรับ ๑๒๓"), std::string::npos) << name << ": " << text;
     expect_box_at_top_right(render_first_page(path, path + "-poppler"), name, 595.28, 841.89);
+    expect_box_at_top_right(render_mupdf(path, path + "-mupdf"), name, 595.28, 841.89);
+    // The copy is encrypted like the original: same revision and permissions.
+    auto first_lines = [](const std::string& pdf) {
+      std::string o = run_command("qpdf --show-encryption '" + pdf + "'").output;
+      return o.substr(0, o.find("User password"));
+    };
+    EXPECT_EQ(first_lines(path), first_lines(in)) << name;
+    EXPECT_NE(first_lines(path).find("R = "), std::string::npos) << name;
   }
 }
 
