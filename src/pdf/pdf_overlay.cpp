@@ -343,16 +343,31 @@ std::optional<std::string> decoded_contents(PdfVecObjects& objects, const PdfDic
   return out;
 }
 
-PdfObject* original_as_form(PdfVecObjects& objects, const FirstPage& page, const PdfDictionary& resources,
-                            const std::string& content) {
-  PdfObject* form = new_stream(objects, content);
-  PdfDictionary& d = form->GetDictionary();
+void make_form(PdfDictionary& d, const FirstPage& page, const PdfDictionary& resources) {
   d.AddKey("Type", PdfName("XObject"));
   d.AddKey("Subtype", PdfName("Form"));
   PdfArray bbox;
   for (double v : {page.media.x0, page.media.y0, page.media.x1, page.media.y1}) bbox.push_back(PdfVariant(v));
   d.AddKey("BBox", bbox);
   d.AddKey("Resources", resources);
+}
+
+// The page's original content as one form XObject, or nullptr when it cannot be made one.
+// A single content stream becomes the form itself, its bytes untouched (not even decoded, so
+// a stream readers only partly decode stays as it was); the added keys mean nothing to a
+// page that also uses it as content. Several streams are one program split anywhere, so they
+// are decoded and joined into a new stream.
+PdfObject* original_as_form(PdfVecObjects& objects, const FirstPage& page, const PdfDictionary& resources) {
+  PdfObject* old = page.page->GetDictionary().GetKey("Contents");
+  PdfObject* single = old && old->IsReference() ? resolve(objects, old) : nullptr;
+  if (single && single->HasStream() && single->IsDictionary() && !single->GetDictionary().HasKey("Subtype")) {
+    make_form(single->GetDictionary(), page, resources);
+    return single;
+  }
+  std::optional<std::string> joined = decoded_contents(objects, page.page->GetDictionary());
+  if (!joined) return nullptr;
+  PdfObject* form = new_stream(objects, *joined);
+  make_form(form->GetDictionary(), page, resources);
   return form;
 }
 
@@ -389,9 +404,9 @@ std::vector<std::uint8_t> overlay(std::span<const std::uint8_t> original, const 
     PdfObject* old_resources = inherited(objects, page.page, "Resources");
     const PdfDictionary original_resources =
         old_resources && old_resources->IsDictionary() ? old_resources->GetDictionary() : PdfDictionary();
-    std::optional<std::string> original_content = decoded_contents(objects, page_dict);
+    PdfObject* form = original_as_form(objects, page, original_resources);
     // With the original in its own form XObject the page's resources hold only our names.
-    PdfDictionary resources = original_content ? PdfDictionary() : original_resources;
+    PdfDictionary resources = form ? PdfDictionary() : original_resources;
     PdfObject* old_fonts = resolve(objects, resources.GetKey("Font"));
     PdfDictionary fonts = old_fonts && old_fonts->IsDictionary() ? old_fonts->GetDictionary() : PdfDictionary();
 
@@ -432,10 +447,9 @@ std::vector<std::uint8_t> overlay(std::span<const std::uint8_t> original, const 
 
     const std::string stamp =
         "q\n" + visible_to_user_matrix(page) + fit_matrix(items, page.visible) + content.bytes() + "Q\n";
-    if (original_content) {
+    if (form) {
       // The original becomes a form XObject: its content stream is self-contained, so a stray
       // Q or an unclosed q inside cannot reach the stamp drawn after it.
-      PdfObject* form = original_as_form(objects, page, original_resources, *original_content);
       PdfDictionary xobjects;
       xobjects.AddKey(PdfName(kOriginalName), form->Reference());
       resources.AddKey("XObject", xobjects);
@@ -443,8 +457,8 @@ std::vector<std::uint8_t> overlay(std::span<const std::uint8_t> original, const 
       PdfObject* drawing = new_stream(objects, std::string("q /") + kOriginalName + " Do Q\n" + stamp);
       page_dict.AddKey("Contents", drawing->Reference());
     } else {
-      // A content stream that cannot be decoded is passed through as it was (readers draw what
-      // they can of it) between q and Q, the best isolation possible without reading it.
+      // Several streams, one of which cannot be decoded: passed through as they were (readers
+      // draw what they can of them) between q and Q, the best isolation without reading them.
       page_dict.AddKey("Resources", resources);
       PdfObject* before = new_stream(objects, "q\n");
       PdfObject* after = new_stream(objects, "\nQ\n" + stamp);

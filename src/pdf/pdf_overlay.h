@@ -1,9 +1,9 @@
 #pragma once
 // Draws frame items over the first page of an existing PDF (the receive stamp on an incoming
 // letter) and returns the whole document as new bytes; the input is never modified.
-// The page's own content moves into a form XObject drawn first, so its graphics state (even a
-// stray Q) cannot reach the overlay; a content stream that cannot be decoded is kept as it was,
-// wrapped in q/Q. Items are placed in the page as a reader sees it: top-left of the visible
+// The page's own content becomes a form XObject drawn first, so its graphics state (even a
+// stray Q) cannot reach the overlay; only when several content streams must be joined and one
+// cannot be decoded are they kept as they were, wrapped in q/Q. Items are placed in the page as a reader sees it: top-left of the visible
 // (crop) box, after /Rotate, y down, in real points (/UserUnit applied), like a PageFrame. Items
 // that would leave the visible page are scaled down (proportions kept) and moved inside it.
 // A page object listed twice in the page tree is copied so only page 1 is drawn on. The

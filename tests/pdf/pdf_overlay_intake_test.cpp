@@ -290,5 +290,38 @@ TEST(PdfOverlayIntake, StrayQInTheOriginalCannotCancelTheStamp) {
   }
 }
 
+// Content whose Flate data is junk: readers draw what they can of it, and so must the copy.
+std::vector<std::uint8_t> junk_content_page(const std::string& contents) {
+  const std::string junk = "this is not zlib data at all";
+  const std::string good = "0 0 1 rg 0 0 0 0 re f";
+  return raw_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                  "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Contents " + contents + " >>",
+                  "<< /Length " + std::to_string(junk.size()) + " /Filter /FlateDecode >>\nstream\n" + junk +
+                      "\nendstream",
+                  stream(good)});
+}
+
+// One undecodable stream becomes the form as it is (bytes untouched): both renderers draw the
+// stamp, since an error inside a form ends only the form.
+TEST(PdfOverlayIntake, UndecodableContentStreamIsKeptAndStillStamped) {
+  Stamped s;
+  stamp_files(junk_content_page("4 0 R"), s);
+  auto out = read_bytes(s.out);
+  EXPECT_NE(std::string(out.begin(), out.end()).find("this is not zlib data"), std::string::npos);
+  expect_box_at_top_right(render_first_page(s.out, s.dir.file("p")), "poppler", 595.28, 841.89);
+  expect_box_at_top_right(render_mupdf(s.out, s.dir.file("m")), "mupdf", 595.28, 841.89);
+}
+
+// Several streams, one undecodable, cannot be joined into a form: they are kept as they were
+// inside q/Q and the page is still stamped (poppler; MuPDF stops the page's whole content at
+// the decode error, so there it shows nothing after it, as it does for the original).
+TEST(PdfOverlayIntake, UndecodableStreamAmongSeveralIsKeptAndStillStamped) {
+  Stamped s;
+  stamp_files(junk_content_page("[4 0 R 5 0 R]"), s);
+  auto out = read_bytes(s.out);
+  EXPECT_NE(std::string(out.begin(), out.end()).find("this is not zlib data"), std::string::npos);
+  expect_box_at_top_right(render_first_page(s.out, s.dir.file("p")), "poppler", 595.28, 841.89);
+}
+
 }  // namespace
 }  // namespace saraban::pdf
