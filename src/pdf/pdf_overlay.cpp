@@ -187,6 +187,25 @@ int kids_references(PdfVecObjects& objects, PdfObject* node, const PdfReference&
   return n;
 }
 
+// The /Kids entry that lists page 1: the first leaf in document order, as GetPage(0) finds it;
+// `parent` receives the node whose /Kids holds it.
+PdfObject* first_listing(PdfVecObjects& objects, PdfObject* node, PdfObject** parent, int depth) {
+  if (!node || !node->IsDictionary() || depth > 64) return nullptr;
+  PdfObject* kids = resolve(objects, node->GetDictionary().GetKey("Kids"));
+  if (!kids || !kids->IsArray()) return nullptr;
+  for (auto& kid : kids->GetArray()) {
+    if (!kid.IsReference()) continue;
+    PdfObject* child = objects.GetObject(kid.GetReference());
+    if (!child || !child->IsDictionary()) continue;
+    if (!child->GetDictionary().HasKey("Kids")) {
+      *parent = node;
+      return &kid;
+    }
+    if (PdfObject* found = first_listing(objects, child, parent, depth + 1)) return found;
+  }
+  return nullptr;
+}
+
 // A page object listed twice in the tree (/Kids [3 0 R 3 0 R]) is one object shown on two
 // pages: stamping it would stamp both. Page 1 gets its own copy of the object instead.
 PdfObject* unshared_first_page(PdfMemDocument& doc, PdfObject* page) {
@@ -194,17 +213,13 @@ PdfObject* unshared_first_page(PdfMemDocument& doc, PdfObject* page) {
   PdfObject* root = resolve(objects, doc.GetCatalog() ? doc.GetCatalog()->GetDictionary().GetKey("Pages") : nullptr);
   const PdfReference ref = page->Reference();
   if (kids_references(objects, root, ref, 0) < 2) return page;
-  PdfObject* parent = resolve(objects, page->GetDictionary().GetKey("Parent"));
-  PdfObject* kids = parent && parent->IsDictionary() ? resolve(objects, parent->GetDictionary().GetKey("Kids")) : nullptr;
-  if (!kids || !kids->IsArray()) return page;
-  for (auto& kid : kids->GetArray()) {
-    if (kid.IsReference() && kid.GetReference() == ref) {
-      PdfObject* copy = objects.CreateObject(page->GetDictionary());
-      kid = copy->Reference();  // the first listing is page 1 (GetPage(0) walks the tree in order)
-      return copy;
-    }
-  }
-  return page;
+  PdfObject* parent = nullptr;
+  PdfObject* listing = first_listing(objects, root, &parent, 0);
+  if (!listing || listing->GetReference() != ref || !parent) return page;
+  PdfObject* copy = objects.CreateObject(page->GetDictionary());
+  copy->GetDictionary().AddKey("Parent", parent->Reference());
+  *listing = copy->Reference();
+  return copy;
 }
 
 FirstPage first_page(PdfMemDocument& doc) {

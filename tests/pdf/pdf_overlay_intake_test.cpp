@@ -252,22 +252,40 @@ TEST(PdfOverlayIntake, UserUnitGivesTheStampItsRealSize) {
   EXPECT_NE(squeeze_whitespace(pdftotext(s.out)).find("เลขรับ ๑๒๓"), std::string::npos);
 }
 
+std::string page_text(const std::string& pdf, int n) {
+  const std::string p = std::to_string(n);
+  return squeeze_whitespace(run_command("pdftotext -enc UTF-8 -f " + p + " -l " + p + " '" + pdf + "' - 2>/dev/null").output);
+}
+
+void expect_stamped_once(const std::string& pdf) {
+  std::string check;
+  EXPECT_TRUE(qpdf_clean(pdf, &check)) << check;
+  EXPECT_NE(page_text(pdf, 1).find("เลขรับ ๑๒๓"), std::string::npos) << page_text(pdf, 1);
+  EXPECT_NE(page_text(pdf, 1).find("ORIGINAL LETTER"), std::string::npos) << page_text(pdf, 1);
+  EXPECT_EQ(page_text(pdf, 2).find("เลขรับ"), std::string::npos) << page_text(pdf, 2);
+  EXPECT_NE(page_text(pdf, 2).find("ORIGINAL LETTER"), std::string::npos) << page_text(pdf, 2);
+  auto info = squeeze_whitespace(run_command("pdfinfo '" + pdf + "'").output);
+  EXPECT_NE(info.find("Pages: 2"), std::string::npos) << info;
+}
+
 TEST(PdfOverlayIntake, APageListedTwiceIsStampedOnce) {
   Stamped s;
   stamp_files(page_pdf(kA4, kLetterText, "1.7", "[3 0 R 3 0 R]", 2), s);
-  std::string check;
-  EXPECT_TRUE(qpdf_clean(s.out, &check)) << check;
-  auto page = [&](int n) {
-    return squeeze_whitespace(
-        run_command("pdftotext -enc UTF-8 -f " + std::to_string(n) + " -l " + std::to_string(n) + " '" + s.out + "' - 2>/dev/null")
-            .output);
-  };
-  EXPECT_NE(page(1).find("เลขรับ ๑๒๓"), std::string::npos) << page(1);
-  EXPECT_NE(page(1).find("ORIGINAL LETTER"), std::string::npos) << page(1);
-  EXPECT_EQ(page(2).find("เลขรับ"), std::string::npos) << page(2);
-  EXPECT_NE(page(2).find("ORIGINAL LETTER"), std::string::npos) << page(2);
-  auto info = squeeze_whitespace(run_command("pdfinfo '" + s.out + "'").output);
-  EXPECT_NE(info.find("Pages: 2"), std::string::npos) << info;
+  expect_stamped_once(s.out);
+}
+
+// The same page under two intermediate nodes, its /Parent naming the second: page 1 is still
+// the first listing in document order, and only it is stamped.
+TEST(PdfOverlayIntake, APageListedUnderTwoNodesIsStampedOnPageOneOnly) {
+  Stamped s;
+  stamp_files(raw_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [6 0 R 7 0 R] /Count 2 >>",
+                       "<< /Type /Page /Parent 7 0 R /MediaBox [0 0 595.28 841.89] /Contents 4 0 R "
+                       "/Resources << /Font << /F1 5 0 R >> >> >>",
+                       stream(kLetterText), "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                       "<< /Type /Pages /Parent 2 0 R /Kids [3 0 R] /Count 1 >>",
+                       "<< /Type /Pages /Parent 2 0 R /Kids [3 0 R] /Count 1 >>"}),
+              s);
+  expect_stamped_once(s.out);
 }
 
 // ---- the original's graphics state cannot reach the stamp
