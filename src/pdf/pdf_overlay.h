@@ -1,9 +1,14 @@
 #pragma once
 // Draws frame items over the first page of an existing PDF (the receive stamp on an incoming
 // letter) and returns the whole document as new bytes; the input is never modified.
-// The page's own content is wrapped in q/Q so its graphics state cannot leak into the overlay,
-// and items are placed in the page as a reader sees it: top-left of the visible (crop) box,
-// after /Rotate, y down, in points, exactly like a PageFrame.
+// The page's own content becomes a form XObject drawn first, so its graphics state (even a
+// stray Q) cannot reach the overlay; only when several content streams must be joined and one
+// cannot be decoded are they kept as they were, wrapped in q/Q. Items are placed in the page as a reader sees it: top-left of the visible
+// (crop) box, after /Rotate, y down, in real points (/UserUnit applied), like a PageFrame. Items
+// that would leave the visible page are scaled down (proportions kept) and moved inside it.
+// A page object listed twice in the page tree is copied so only page 1 is drawn on. The
+// header version is kept (never lowered). Files with only an owner password are stamped and
+// keep their encryption.
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -24,7 +29,8 @@ struct VisiblePage {
 using OverlayLayout = std::function<std::vector<layout::FrameItem>(const VisiblePage&)>;
 
 // TextRun, Rect and Path items are supported; Image and SignatureField give InvalidInput.
-// Unparseable, encrypted or page-less input gives Error(PdfError) saying which. The same
+// Unparseable, password-protected or page-less input gives Error(PdfError) saying which
+// ("encrypted with a password ..." for a file that needs a user password). The same
 // input and items always give the same bytes.
 std::vector<std::uint8_t> overlay_first_page(std::span<const std::uint8_t> original_pdf,
                                              const std::vector<layout::FrameItem>& items);

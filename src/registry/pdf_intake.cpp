@@ -2,7 +2,11 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cstring>
+#include <string_view>
+
+#include "base/legacy_ciphers.h"
 
 namespace saraban::registry {
 
@@ -16,17 +20,22 @@ std::string inspect_pdf(std::span<const std::uint8_t> bytes) {
   if (!has_header) return "not-pdf";
   PoDoFo::PdfError::EnableLogging(false);
   PoDoFo::PdfError::EnableDebug(false);
+  enable_legacy_ciphers();
+  // A failure in a file that declares encryption is the encryption's, not corruption.
+  static const std::string_view encrypt_key = "/Encrypt";
+  const bool declares_encryption =
+      std::search(bytes.begin(), bytes.end(), encrypt_key.begin(), encrypt_key.end()) != bytes.end();
   try {
     PoDoFo::PdfMemDocument doc;
+    // A file with only an owner password opens with the empty one, as in every viewer: "ok".
     doc.LoadFromBuffer(reinterpret_cast<const char*>(bytes.data()), static_cast<long>(bytes.size()));
-    if (doc.GetEncrypted()) return "encrypted";
     if (doc.GetPageCount() < 1) return "corrupt";
     return "ok";
   } catch (const PoDoFo::PdfError& e) {
-    if (e.GetError() == PoDoFo::ePdfError_InvalidPassword) return "encrypted";
+    if (e.GetError() == PoDoFo::ePdfError_InvalidPassword || declares_encryption) return "encrypted";
     return "corrupt";
   } catch (...) {
-    return "corrupt";
+    return declares_encryption ? "encrypted" : "corrupt";
   }
 }
 

@@ -10,7 +10,8 @@
 
 namespace saraban::registry {
 
-// "ok", "corrupt", "encrypted" or "not-pdf".
+// "ok", "corrupt", "encrypted" (needs a password to open, or uses a cipher that cannot be
+// read) or "not-pdf". A file with only an owner password opens without one: "ok", and stamped.
 std::string inspect_pdf(std::span<const std::uint8_t> bytes);
 
 struct ReceiveStampText {
