@@ -138,6 +138,13 @@ CREATE TABLE attachments(
 );
 CREATE INDEX attachments_entry ON attachments(entry_id);
 
+-- What intake found about an attachment: "empty file", "no stamped copy: <reason>".
+CREATE TABLE attachment_notes(
+  id INTEGER PRIMARY KEY,
+  attachment_id INTEGER NOT NULL UNIQUE REFERENCES attachments(id),
+  note TEXT NOT NULL
+);
+
 -- Every read of a secret entry by a cleared user.
 CREATE TABLE access_log(
   id INTEGER PRIMARY KEY,

@@ -290,6 +290,8 @@ int cmd_receive(const GlobalOptions& g, const std::vector<std::string>& args) {
   Session s = open_session(g);
   Issued n = s.registry->receive(s.actor, r);
   const std::string address = n.register_code + "/" + std::to_string(n.year) + "/" + std::to_string(n.number);
+  // The letter is registered (exit 0); what went wrong with its file is said on stderr.
+  for (const auto& w : n.warnings) std::fprintf(stderr, "saraban: warning: %s: %s\n", address.c_str(), shown(w).c_str());
   if (g.json)
     print_json({{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"id", n.id}, {"address", address}});
   else std::printf("%s %d/%lld (address %s, id %lld)\n", n.register_code.c_str(), n.year, static_cast<long long>(n.number),
@@ -440,7 +442,7 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   j["attachments"] = json::array();
   for (const auto& at : d.attachments)
     j["attachments"].push_back({{"name", at.name}, {"sha256", at.sha256}, {"kind", at.kind},
-                                {"pdf", at.pdf_status}, {"size", at.size}});
+                                {"pdf", at.pdf_status}, {"size", at.size}, {"note", at.note}});
   if (d.letter) j["letter"] = {{"version", d.letter->version}, {"body", stored_letter(d.letter->body)}};
   if (g.json) {
     print_json(j);
@@ -459,8 +461,8 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (!e.remarks.empty()) std::printf("  หมายเหตุ  %s\n", shown(e.remarks).c_str());
   if (e.due) std::printf("  กำหนด    %s\n", thai_date(*e.due, false).c_str());
   for (const auto& at : d.attachments)
-    std::printf("  แนบ      %s  %s  %s (%s)\n", shown(at.name).c_str(), at.sha256.substr(0, 16).c_str(), at.kind.c_str(),
-                at.pdf_status.c_str());
+    std::printf("  แนบ      %s  %s  %s (%s)%s%s\n", shown(at.name).c_str(), at.sha256.substr(0, 16).c_str(), at.kind.c_str(),
+                at.pdf_status.c_str(), at.note.empty() ? "" : "  ", shown(at.note).c_str());
   for (const auto& ev : d.events)
     std::printf("  %s  %-9s %-10s %s  %s\n", be_datetime(ev.at).c_str(), ev.action.c_str(), stage_name(ev.to),
                 shown(ev.actor_name).c_str(), shown(ev.comment).c_str());

@@ -86,6 +86,8 @@ class RegisterStore {
                               const std::string& kind, const std::string& pdf_status, std::int64_t actor,
                               std::int64_t at) = 0;
   virtual std::vector<Attachment> attachments(std::int64_t entry_id) = 0;
+  // Notes what intake found on the entry's last attachment of `kind` (inside write()).
+  virtual void add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) = 0;
   // The stored bytes of an attachment (content-addressed); NotFound when absent.
   virtual std::vector<std::uint8_t> attachment_bytes(const std::string& sha256) = 0;
   virtual void log_access(std::int64_t user, std::int64_t entry_id, const std::string& command, std::int64_t at) = 0;

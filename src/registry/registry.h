@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/environment.h"
+#include "registry/incoming_file.h"
 #include "registry/file_access.h"
 #include "registry/entry_ref.h"
 #include "registry/csv_transfer.h"
@@ -37,6 +38,7 @@ struct Issued {
   std::int64_t number = 0;
   std::int64_t id = 0;
   std::string ref;  // for a dispatch: the letter's ที่ ("ศธ ๐๔๒๙๐/๔๕๖")
+  std::vector<std::string> warnings;  // the letter is registered, but: an empty file, no stamped copy (why)
 };
 
 struct EntryDetails {
@@ -128,7 +130,9 @@ class Registry {
   void require_backup_clearance(const User& actor);
   void log_backup(const User& actor);
   Entry make_received(const User& actor, const ReceiveRequest& r, std::int64_t now);
-  void attach_file(const User& actor, const Entry& e, const std::vector<std::uint8_t>& bytes, const std::string& name);
+  void attach_file(const User& actor, const Entry& e, const IncomingFile& f, std::int64_t now);
+  void stamp_copy(IncomingFile& f, const Entry& e, const std::string& office);
+  std::vector<Entry> predict_numbers(std::vector<Entry> entries, std::int64_t now, std::string& office);
   void reopen_origin(const User& actor, const Entry& reply);
 
   RegisterStore& store_;
