@@ -244,10 +244,11 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (sub != "set" && sub != "show")
     throw Error(ErrorCode::InvalidInput, "expected: office set [--name TEXT] [--prefix TEXT] [--year-start 1|10]", sub);
   std::optional<std::string> name, prefix, group;
-  std::optional<int> start;
+  std::optional<int> start, max_mb;
   while (!a.done()) {
     std::string o = a.next();
     if (o == "--name") name = a.value_of(o);
+    else if (o == "--max-attachment-mb") max_mb = parse_max_attachment_mb(a.value_of(o));
     else if (o == "--prefix") prefix = a.value_of(o);
     else if (o == "--group") group = a.value_of(o);
     else if (o == "--year-start") {
@@ -261,10 +262,14 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
   Session s = open_session(g);
   if (sub == "set") s.registry->set_office(s.actor, name, prefix, start);
   if (sub == "set" && group) set_register_group(g, s, *group);
+  if (sub == "set" && max_mb) s.registry->set_max_attachment_mb(s.actor, *max_mb);
   Office o = s.registry->office();
-  if (g.json) print_json({{"name", o.name}, {"prefix", o.prefix}, {"year_start_month", o.year_start_month}});
-  else std::printf("%s  prefix '%s'  year starts in month %d\n", shown(o.name).c_str(), shown(o.prefix).c_str(),
-                   o.year_start_month);
+  const auto limit_mb = static_cast<long long>(s.registry->max_attachment_bytes() / (1024 * 1024));
+  if (g.json)
+    print_json({{"name", o.name}, {"prefix", o.prefix}, {"year_start_month", o.year_start_month},
+                {"max_attachment_mb", limit_mb}});
+  else std::printf("%s  prefix '%s'  year starts in month %d  attachments up to %lld MB\n", shown(o.name).c_str(),
+                   shown(o.prefix).c_str(), o.year_start_month, limit_mb);
   return 0;
 }
 
@@ -709,7 +714,7 @@ const bool registered = [] {
   register_command({"user", "user login NAME OSNAME|--none", "map an OS account to a user (admin)", cmd_user});
   register_command({"user", "user passwd NAME [--password-file FILE]",
                     "set a password (admin, or the user themselves); asked on the terminal without FILE", cmd_user});
-  register_command({"office", "office set [--name T] [--prefix T] [--year-start 1|10] [--group GROUP|none]",
+  register_command({"office", "office set [--name T] [--prefix T] [--year-start 1|10] [--group GROUP|none] [--max-attachment-mb N]",
                     "the office, its numbering year, and the OS group that may read its files", cmd_office});
   register_command({"receive",
                     "receive --from T --subject T [--ref T] [--dated DATE] [--to T] [--file PDF] [--urgency U] [--secrecy S]",

@@ -37,15 +37,14 @@ std::string mb_text(std::uint64_t bytes) {
 
 }  // namespace
 
-std::uint64_t max_attachment_bytes(const Environment& env) {
-  auto v = env.variable("SARABAN_MAX_ATTACHMENT_MB");
-  if (!v || v->empty()) return kDefaultMaxAttachmentMb * kMiB;
-  std::uint64_t mb = 0;
-  auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), mb);
-  if (ec != std::errc() || end != v->data() + v->size() || mb < 1 || mb > 1024 * 1024)
-    throw Error(ErrorCode::InvalidInput, "must be a whole number of MB from 1 to 1048576, not '" + *v + "'",
-                "SARABAN_MAX_ATTACHMENT_MB");
-  return mb * kMiB;
+int parse_max_attachment_mb(const std::string& text) {
+  int mb = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), mb);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || mb < 1 || mb > kLargestMaxAttachmentMb)
+    throw Error(ErrorCode::InvalidInput,
+                "must be a whole number of MB from 1 to " + std::to_string(kLargestMaxAttachmentMb) + ", not '" + text + "'",
+                "--max-attachment-mb");
+  return mb;
 }
 
 std::vector<std::uint8_t> read_incoming_file(const std::string& path, std::uint64_t max_bytes) {
@@ -58,14 +57,14 @@ std::vector<std::uint8_t> read_incoming_file(const std::string& path, std::uint6
   }
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) throw Error(ErrorCode::IoError, std::string("cannot stat file: ") + std::strerror(errno), path);
+  if (S_ISDIR(st.st_mode)) throw Error(ErrorCode::IoError, "is a directory, not a file", path);
   if (!S_ISREG(st.st_mode))
-    throw Error(ErrorCode::InvalidInput, "not a regular file (a device, pipe, socket or directory): only a file is received",
-                path);
+    throw Error(ErrorCode::InvalidInput, "not a regular file (a device, pipe or socket): only a file is received", path);
   auto size = static_cast<std::uint64_t>(st.st_size);
   if (size > max_bytes)
     throw Error(ErrorCode::InvalidInput,
                 "the file is " + mb_text(size) + ", larger than the attachment limit of " + mb_text(max_bytes) +
-                    " (SARABAN_MAX_ATTACHMENT_MB)",
+                    " (office set --max-attachment-mb)",
                 path);
   std::vector<std::uint8_t> out(static_cast<std::size_t>(size));
   std::size_t got = 0;

@@ -1,12 +1,10 @@
 #pragma once
 // Reading a letter's file for `receive --file`: only a regular file is read (a FIFO would
-// block forever, /dev/zero never ends), and never past the attachment size limit.
+// block forever, /dev/zero never ends), and never past the office's attachment size limit.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "base/environment.h"
 
 namespace saraban::registry {
 
@@ -22,15 +20,16 @@ struct IncomingFile {
   std::string stamp_problem;        // why there is no stamped copy ("" when none was due or it was drawn)
 };
 
-inline constexpr std::uint64_t kDefaultMaxAttachmentMb = 100;
+inline constexpr int kDefaultMaxAttachmentMb = 100;
+inline constexpr int kLargestMaxAttachmentMb = 1024 * 1024;  // registry/schema.sql office_limits
 
-// SARABAN_MAX_ATTACHMENT_MB (a whole number of MiB, at least 1), else 100 MiB, in bytes.
-// Throws InvalidInput naming the variable for anything else.
-std::uint64_t max_attachment_bytes(const Environment& env);
+// `office set --max-attachment-mb`: a whole number from 1 to kLargestMaxAttachmentMb, else
+// InvalidInput naming the option.
+int parse_max_attachment_mb(const std::string& text);
 
 // The bytes of the regular file at `path`, at most `max_bytes` of them. Throws
-// Error(NotFound / IoError) naming the path for a file that is missing, not a regular file,
-// or larger than the limit (the message names the size and the limit).
+// Error(NotFound / IoError / InvalidInput) naming the path for a file that is missing, not a
+// regular file, or larger than the limit (the message names the size and the limit).
 std::vector<std::uint8_t> read_incoming_file(const std::string& path, std::uint64_t max_bytes);
 
 }  // namespace saraban::registry

@@ -50,6 +50,9 @@ class RegisterStore {
   // The OS group given read access to the files Saraban writes (nullopt: owner only).
   virtual std::optional<std::string> file_group() = 0;
   virtual void set_file_group(const std::optional<std::string>& group) = 0;
+  // The office's attachment size limit in MB; nullopt: none set (the default applies).
+  virtual std::optional<int> max_attachment_mb() = 0;
+  virtual void set_max_attachment_mb(int mb) = 0;
   // The highest secrecy level of any entry (None when there is no secret entry).
   virtual Secrecy highest_secrecy() = 0;
   // Every secret entry (the ones a backup copies), for the access log.

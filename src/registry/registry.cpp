@@ -254,7 +254,7 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
   entries.reserve(rs.size());
   std::uint64_t max_bytes = 0;
   for (const auto& r : rs)
-    if (r.file) max_bytes = max_attachment_bytes(env_);
+    if (r.file) max_bytes = max_attachment_bytes();
   for (std::size_t i = 0; i < rs.size(); ++i) {
     const auto& r = rs[i];
     require_text(r.subject, "--subject");

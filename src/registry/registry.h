@@ -73,6 +73,9 @@ class Registry {
   // The office's file group (`office set --group`, admin); nullopt: files are owner only.
   void set_file_group(const User& actor, const std::optional<std::string>& group);
   std::optional<std::string> file_group();
+  // The largest file `receive --file` reads (`office set --max-attachment-mb`, admin).
+  void set_max_attachment_mb(const User& actor, int mb);
+  std::uint64_t max_attachment_bytes();
   FileAccess file_access();
   void set_office(const User& actor, const std::optional<std::string>& name, const std::optional<std::string>& prefix,
                   std::optional<int> year_start_month);

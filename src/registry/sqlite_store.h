@@ -37,6 +37,8 @@ class SqliteRegisterStore final : public RegisterStore {
   void set_password_hash(std::int64_t user_id, const std::string& hash) override;
   std::optional<std::string> file_group() override;
   void set_file_group(const std::optional<std::string>& group) override;
+  std::optional<int> max_attachment_mb() override;
+  void set_max_attachment_mb(int mb) override;
   Secrecy highest_secrecy() override;
   std::vector<std::int64_t> secret_entry_ids() override;
   Office office() override;

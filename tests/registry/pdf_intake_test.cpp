@@ -174,24 +174,27 @@ TEST(PdfIntake, ADeviceIsRefused) {
 TEST(PdfIntake, AFilePastTheLimitIsRefusedNamingSizeAndLimit) {
   IntakeFixture f("intake-limit");
   std::string big = f.write("big.pdf", tiny_pdf() + std::string(3 * 1024 * 1024 / 2, ' '));
-  ::setenv("SARABAN_MAX_ATTACHMENT_MB", "1", 1);
+  EXPECT_EQ(f.reg->max_attachment_bytes(), 100u * 1024 * 1024);  // the default
+  f.reg->set_max_attachment_mb(f.admin, 1);
   f.refused(big, "the file is 1.6 MB, larger than the attachment limit of 1.0 MB");
-  ::setenv("SARABAN_MAX_ATTACHMENT_MB", "2", 1);
+  EXPECT_THROW(f.reg->set_max_attachment_mb(f.clerk, 2), Error);  // an admin's decision
+  EXPECT_THROW(f.reg->set_max_attachment_mb(f.admin, 0), Error);
+  f.reg->set_max_attachment_mb(f.admin, 2);
   EXPECT_EQ(f.receive_file(big).number, 1);
-  ::setenv("SARABAN_MAX_ATTACHMENT_MB", "lots", 1);
-  try {
-    f.receive_file(big);
-    ADD_FAILURE() << "a limit of 'lots' was accepted";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.context(), "SARABAN_MAX_ATTACHMENT_MB");
-  }
-  ::unsetenv("SARABAN_MAX_ATTACHMENT_MB");
   EXPECT_EQ(f.rows("entries"), 1);
+  EXPECT_TRUE(f.reg->verify(f.admin).ok);
 }
 
-TEST(PdfIntake, TheDefaultLimitIsAHundredMegabytes) {
-  ::unsetenv("SARABAN_MAX_ATTACHMENT_MB");
-  EXPECT_EQ(max_attachment_bytes(system_environment()), 100u * 1024 * 1024);
+TEST(PdfIntake, TheLimitOptionTakesWholeMegabytesOnly) {
+  EXPECT_EQ(parse_max_attachment_mb("250"), 250);
+  for (const char* bad : {"", "0", "-5", "1.5", "lots", "99999999999"}) {
+    try {
+      parse_max_attachment_mb(bad);
+      ADD_FAILURE() << "accepted '" << bad << "'";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.context(), "--max-attachment-mb");
+    }
+  }
 }
 
 // ---------------------------------------------------- case 4: the stamp is drawn outside
@@ -251,6 +254,13 @@ TEST(PdfIntakeCli, ReceiveWarnsAndShowTellsWhatHappenedToTheFile) {
   };
   ASSERT_EQ(sar({"init"}).status, 0);
   ASSERT_EQ(sar({"user", "add", "somchai", "--role", "clerk"}, "admin").status, 0);
+  auto lim = sar({"--json", "office", "set", "--max-attachment-mb", "1"}, "admin");
+  ASSERT_EQ(lim.status, 0) << lim.err;
+  EXPECT_EQ(nlohmann::json::parse(lim.out)["max_attachment_mb"], 1);
+  std::ofstream(dir + "/big.pdf", std::ios::binary) << std::string(2 * 1024 * 1024, 'x');
+  auto big = sar({"receive", "--from", "สพฐ.", "--subject", "ขอเชิญประชุม", "--file", dir + "/big.pdf"}, "somchai");
+  EXPECT_NE(big.status, 0);
+  EXPECT_TRUE(has(big.err, "big.pdf") && has(big.err, "2.0 MB, larger than the attachment limit of 1.0 MB")) << big.err;
   std::ofstream(dir + "/empty.pdf", std::ios::binary).close();
   auto r = sar({"--json", "receive", "--from", "สพฐ.", "--subject", "ขอเชิญประชุม", "--file", dir + "/empty.pdf"}, "somchai");
   ASSERT_EQ(r.status, 0) << r.err;
