@@ -252,9 +252,8 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
   std::vector<Entry> entries;
   std::vector<IncomingFile> files(rs.size());
   entries.reserve(rs.size());
-  std::uint64_t max_bytes = 0;
-  for (const auto& r : rs)
-    if (r.file) max_bytes = max_attachment_bytes();
+  const bool any_file = std::any_of(rs.begin(), rs.end(), [](const ReceiveRequest& r) { return r.file.has_value(); });
+  const std::uint64_t max_bytes = any_file ? max_attachment_bytes() : 0;
   for (std::size_t i = 0; i < rs.size(); ++i) {
     const auto& r = rs[i];
     require_text(r.subject, "--subject");
