@@ -279,9 +279,12 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
   // copies stamped outside any transaction, and the write transaction only stores. If another
   // clerk took a predicted number meanwhile, the transaction rolls back (no number is used:
   // numbering stays gapless, and the letter is registered all or nothing) and the copies are
-  // stamped again; on the last try they are stamped inside the transaction, as before.
+  // stamped again. On the last try, a stale copy is dropped: the letter is stored with its
+  // original, then stamped with the issued number and the copy stored in a second short
+  // transaction (stamp_late), so busy registers never make a clerk wait on a stamp.
   constexpr int kTries = 3;
   std::vector<Issued> out;
+  std::vector<std::pair<std::size_t, Entry>> late;
   for (int attempt = 1;; ++attempt) {
     std::string office;
     std::vector<Entry> predicted = predict_numbers(entries, now, office);
@@ -290,6 +293,7 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
     try {
       store_.write(actor.id, [&] {
         out.clear();
+        late.clear();
         std::map<std::string, int> years;
         for (std::size_t i = 0; i < entries.size(); ++i) {
           Entry e = entries[i];
@@ -309,7 +313,8 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
             IncomingFile& f = files[i];
             if (f.stamped && (f.stamped_number != stored.number || f.stamped_year != stored.year)) {
               if (attempt < kTries) throw StalePrediction{};
-              stamp_copy(f, stored, store_.office().name);
+              f.stamped.reset();
+              late.emplace_back(i, stored);
             }
             attach_file(actor, stored, f, now);
           }
@@ -317,11 +322,37 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
                                rs[i].file ? intake_warnings(files[i]) : std::vector<std::string>{}});
         }
       });
+      if (!late.empty()) stamp_late(actor, late, files, out, now);
       return out;
     } catch (const StalePrediction&) {
       continue;
     }
   }
+}
+
+// Stamps letters already registered with the numbers they were issued, outside any transaction,
+// then stores the copies (or why there is none) in a second short one. The letters stay
+// registered whatever happens here; what fails is reported as a warning.
+void Registry::stamp_late(const User& actor, const std::vector<std::pair<std::size_t, Entry>>& late,
+                          std::vector<IncomingFile>& files, std::vector<Issued>& out, std::int64_t now) {
+  const std::string office_name = office().name;
+  for (const auto& [i, e] : late) stamp_copy(files[i], e, office_name);
+  try {
+    store_.write(actor.id, [&] {
+      for (const auto& [i, e] : late) {
+        const IncomingFile& f = files[i];
+        if (f.stamped) store_.add_attachment(e.id, *f.stamped, f.name, "stamped", f.stamped_status, actor.id, now);
+        else if (!f.stamp_problem.empty()) store_.add_attachment_note(e.id, "original", "no stamped copy: " + f.stamp_problem);
+      }
+    });
+  } catch (const Error& err) {
+    for (const auto& [i, e] : late)
+      out[i].warnings.push_back("the stamped copy of '" + files[i].name + "' was not stored: " + err.message());
+    return;
+  }
+  for (const auto& [i, e] : late)
+    if (!files[i].stamp_problem.empty())
+      out[i].warnings.push_back("no stamped copy of '" + files[i].name + "': " + files[i].stamp_problem);
 }
 
 Issued Registry::receive(const User& actor, const ReceiveRequest& r) { return receive_batch(actor, {r}).front(); }

@@ -135,6 +135,8 @@ class Registry {
   Entry make_received(const User& actor, const ReceiveRequest& r, std::int64_t now);
   void attach_file(const User& actor, const Entry& e, const IncomingFile& f, std::int64_t now);
   void stamp_copy(IncomingFile& f, const Entry& e, const std::string& office);
+  void stamp_late(const User& actor, const std::vector<std::pair<std::size_t, Entry>>& late, std::vector<IncomingFile>& files,
+                  std::vector<Issued>& out, std::int64_t now);
   std::vector<Entry> predict_numbers(std::vector<Entry> entries, std::int64_t now, std::string& office);
   void reopen_origin(const User& actor, const Entry& reply);
 

@@ -243,6 +243,39 @@ TEST(PdfIntake, ANumberTakenWhileStampingIsStampedAgainWithTheIssuedOne) {
   EXPECT_TRUE(f.reg->verify(f.admin).ok);
 }
 
+// A register so busy that every predicted number is taken: after three tries the letter is
+// stored with its original, then stamped with its issued number outside the write lock, and
+// the copy stored in a second transaction.
+TEST(PdfIntake, ABusyRegisterStampsAfterStoringAndStillWithoutTheLock) {
+  IntakeFixture f("intake-busy");
+  RecordingStamper stamper;
+  int calls = 0, last_other_write = -1;
+  stamper.during = [&] {
+    if (++calls <= 3) {
+      auto other = SqliteRegisterStore::open(f.db, f.env);
+      ReceiveRequest q;
+      q.sender = "ก";
+      q.subject = "ข";
+      Registry(*other, f.env).receive(f.clerk, q);
+      return;
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(f.db.c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 0);
+    last_other_write = sqlite3_exec(db, "BEGIN IMMEDIATE; ROLLBACK;", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  };
+  auto n = f.receive_file(f.write("letter.pdf", tiny_pdf()), &stamper);
+  EXPECT_EQ(n.number, 4);
+  EXPECT_TRUE(n.warnings.empty());
+  EXPECT_EQ(stamper.numbers, (std::vector<std::string>{"๑", "๒", "๓", "๔"}));
+  EXPECT_EQ(last_other_write, SQLITE_OK) << "the late stamp was drawn inside the write transaction";
+  auto [a, bytes] = f.reg->attachment(f.clerk, n.id, "stamped");
+  EXPECT_TRUE(has(std::string(bytes.begin(), bytes.end()), "% stamped ๔\n"));
+  EXPECT_EQ(f.rows("entries"), 4);
+  EXPECT_TRUE(f.reg->verify(f.admin).ok);
+}
+
 // ----------------------------------------------------------------- the command line
 
 TEST(PdfIntakeCli, ReceiveWarnsAndShowTellsWhatHappenedToTheFile) {
