@@ -48,6 +48,12 @@ CREATE TABLE office_files(
   file_group TEXT
 );
 
+-- The office's limit on one attachment's size (`office set --max-attachment-mb`); no row: 100 MB.
+CREATE TABLE office_limits(
+  id INTEGER PRIMARY KEY REFERENCES offices(id),
+  max_attachment_mb INTEGER NOT NULL CHECK (max_attachment_mb BETWEEN 1 AND 1048576)
+);
+
 -- One row per register; numbers run per (register, year). year_start_month 1 = calendar
 -- year, 10 = fiscal year (1 October starts the next Buddhist-era year's numbering).
 CREATE TABLE registers(
@@ -137,6 +143,13 @@ CREATE TABLE attachments(
   added_at INTEGER NOT NULL
 );
 CREATE INDEX attachments_entry ON attachments(entry_id);
+
+-- What intake found about an attachment: "empty file", "no stamped copy: <reason>".
+CREATE TABLE attachment_notes(
+  id INTEGER PRIMARY KEY,
+  attachment_id INTEGER NOT NULL UNIQUE REFERENCES attachments(id),
+  note TEXT NOT NULL
+);
 
 -- Every read of a secret entry by a cleared user.
 CREATE TABLE access_log(

@@ -244,10 +244,11 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (sub != "set" && sub != "show")
     throw Error(ErrorCode::InvalidInput, "expected: office set [--name TEXT] [--prefix TEXT] [--year-start 1|10]", sub);
   std::optional<std::string> name, prefix, group;
-  std::optional<int> start;
+  std::optional<int> start, max_mb;
   while (!a.done()) {
     std::string o = a.next();
     if (o == "--name") name = a.value_of(o);
+    else if (o == "--max-attachment-mb") max_mb = parse_max_attachment_mb(a.value_of(o));
     else if (o == "--prefix") prefix = a.value_of(o);
     else if (o == "--group") group = a.value_of(o);
     else if (o == "--year-start") {
@@ -261,10 +262,14 @@ int cmd_office(const GlobalOptions& g, const std::vector<std::string>& args) {
   Session s = open_session(g);
   if (sub == "set") s.registry->set_office(s.actor, name, prefix, start);
   if (sub == "set" && group) set_register_group(g, s, *group);
+  if (sub == "set" && max_mb) s.registry->set_max_attachment_mb(s.actor, *max_mb);
   Office o = s.registry->office();
-  if (g.json) print_json({{"name", o.name}, {"prefix", o.prefix}, {"year_start_month", o.year_start_month}});
-  else std::printf("%s  prefix '%s'  year starts in month %d\n", shown(o.name).c_str(), shown(o.prefix).c_str(),
-                   o.year_start_month);
+  const auto limit_mb = static_cast<long long>(s.registry->max_attachment_bytes() / (1024 * 1024));
+  if (g.json)
+    print_json({{"name", o.name}, {"prefix", o.prefix}, {"year_start_month", o.year_start_month},
+                {"max_attachment_mb", limit_mb}});
+  else std::printf("%s  prefix '%s'  year starts in month %d  attachments up to %lld MB\n", shown(o.name).c_str(),
+                   shown(o.prefix).c_str(), o.year_start_month, limit_mb);
   return 0;
 }
 
@@ -290,6 +295,8 @@ int cmd_receive(const GlobalOptions& g, const std::vector<std::string>& args) {
   Session s = open_session(g);
   Issued n = s.registry->receive(s.actor, r);
   const std::string address = n.register_code + "/" + std::to_string(n.year) + "/" + std::to_string(n.number);
+  // The letter is registered (exit 0); what went wrong with its file is said on stderr.
+  for (const auto& w : n.warnings) std::fprintf(stderr, "saraban: warning: %s: %s\n", address.c_str(), shown(w).c_str());
   if (g.json)
     print_json({{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"id", n.id}, {"address", address}});
   else std::printf("%s %d/%lld (address %s, id %lld)\n", n.register_code.c_str(), n.year, static_cast<long long>(n.number),
@@ -440,7 +447,7 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   j["attachments"] = json::array();
   for (const auto& at : d.attachments)
     j["attachments"].push_back({{"name", at.name}, {"sha256", at.sha256}, {"kind", at.kind},
-                                {"pdf", at.pdf_status}, {"size", at.size}});
+                                {"pdf", at.pdf_status}, {"size", at.size}, {"note", at.note}});
   if (d.letter) j["letter"] = {{"version", d.letter->version}, {"body", stored_letter(d.letter->body)}};
   if (g.json) {
     print_json(j);
@@ -459,8 +466,8 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (!e.remarks.empty()) std::printf("  หมายเหตุ  %s\n", shown(e.remarks).c_str());
   if (e.due) std::printf("  กำหนด    %s\n", thai_date(*e.due, false).c_str());
   for (const auto& at : d.attachments)
-    std::printf("  แนบ      %s  %s  %s (%s)\n", shown(at.name).c_str(), at.sha256.substr(0, 16).c_str(), at.kind.c_str(),
-                at.pdf_status.c_str());
+    std::printf("  แนบ      %s  %s  %s (%s)%s%s\n", shown(at.name).c_str(), at.sha256.substr(0, 16).c_str(), at.kind.c_str(),
+                at.pdf_status.c_str(), at.note.empty() ? "" : "  ", shown(at.note).c_str());
   for (const auto& ev : d.events)
     std::printf("  %s  %-9s %-10s %s  %s\n", be_datetime(ev.at).c_str(), ev.action.c_str(), stage_name(ev.to),
                 shown(ev.actor_name).c_str(), shown(ev.comment).c_str());
@@ -707,7 +714,7 @@ const bool registered = [] {
   register_command({"user", "user login NAME OSNAME|--none", "map an OS account to a user (admin)", cmd_user});
   register_command({"user", "user passwd NAME [--password-file FILE]",
                     "set a password (admin, or the user themselves); asked on the terminal without FILE", cmd_user});
-  register_command({"office", "office set [--name T] [--prefix T] [--year-start 1|10] [--group GROUP|none]",
+  register_command({"office", "office set [--name T] [--prefix T] [--year-start 1|10] [--group GROUP|none] [--max-attachment-mb N]",
                     "the office, its numbering year, and the OS group that may read its files", cmd_office});
   register_command({"receive",
                     "receive --from T --subject T [--ref T] [--dated DATE] [--to T] [--file PDF] [--urgency U] [--secrecy S]",

@@ -50,6 +50,9 @@ class RegisterStore {
   // The OS group given read access to the files Saraban writes (nullopt: owner only).
   virtual std::optional<std::string> file_group() = 0;
   virtual void set_file_group(const std::optional<std::string>& group) = 0;
+  // The office's attachment size limit in MB; nullopt: none set (the default applies).
+  virtual std::optional<int> max_attachment_mb() = 0;
+  virtual void set_max_attachment_mb(int mb) = 0;
   // The highest secrecy level of any entry (None when there is no secret entry).
   virtual Secrecy highest_secrecy() = 0;
   // Every secret entry (the ones a backup copies), for the access log.
@@ -86,6 +89,8 @@ class RegisterStore {
                               const std::string& kind, const std::string& pdf_status, std::int64_t actor,
                               std::int64_t at) = 0;
   virtual std::vector<Attachment> attachments(std::int64_t entry_id) = 0;
+  // Notes what intake found on the entry's last attachment of `kind` (inside write()).
+  virtual void add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) = 0;
   // The stored bytes of an attachment (content-addressed); NotFound when absent.
   virtual std::vector<std::uint8_t> attachment_bytes(const std::string& sha256) = 0;
   virtual void log_access(std::int64_t user, std::int64_t entry_id, const std::string& command, std::int64_t at) = 0;

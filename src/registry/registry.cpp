@@ -185,37 +185,75 @@ Entry Registry::make_received(const User& actor, const ReceiveRequest& r, std::i
   return e;
 }
 
-void Registry::attach_file(const User& actor, const Entry& e, const std::vector<std::uint8_t>& bytes,
-                           const std::string& name) {
-  std::int64_t now = env_.now();
-  std::string status = inspect_pdf(bytes);
-  store_.add_attachment(e.id, bytes, name, "original", status, actor.id, now);
-  if (stamper_ && status == "ok") {
-    ReceiveStampText t;
-    t.office = store_.office().name;
-    t.number = text::convert_digits(std::to_string(e.number), text::DigitStyle::Thai);
-    t.date = thai_date(iso(local_date(e.registered_at)), true);
-    t.time = text::convert_digits(local_time_hhmm(e.registered_at), text::DigitStyle::Thai);
-    // A stamp that cannot be drawn (a PDF PoDoFo reads but cannot rewrite, a missing font)
-    // must not refuse the letter: the original is kept and the stamped copy is simply absent.
-    // Only drawing is excused; storing the copy fails the receive like any other write.
-    std::optional<std::vector<std::uint8_t>> stamped;
-    try {
-      stamped = stamper_->stamp(bytes, t);
-    } catch (const Error& err) {
-      if (err.code() == ErrorCode::Internal || err.code() == ErrorCode::DatabaseError) throw;
-    }
-    if (stamped) store_.add_attachment(e.id, *stamped, name, "stamped", inspect_pdf(*stamped), actor.id, now);
+// The number and year are those `e` will be (or was) issued; `office` the office's name.
+void Registry::stamp_copy(IncomingFile& f, const Entry& e, const std::string& office) {
+  f.stamped.reset();
+  f.stamp_problem.clear();
+  if (!stamper_ || f.status != "ok") return;
+  ReceiveStampText t;
+  t.office = office;
+  t.number = text::convert_digits(std::to_string(e.number), text::DigitStyle::Thai);
+  t.date = thai_date(iso(local_date(e.registered_at)), true);
+  t.time = text::convert_digits(local_time_hhmm(e.registered_at), text::DigitStyle::Thai);
+  // A stamp that cannot be drawn must not refuse the letter: the original is kept, and why
+  // there is no stamped copy is noted on it and reported.
+  try {
+    f.stamped = stamper_->stamp(f.bytes, t);
+    f.stamped_status = inspect_pdf(*f.stamped);
+    f.stamped_number = e.number;
+    f.stamped_year = e.year;
+  } catch (const Error& err) {
+    f.stamp_problem = err.context().empty() ? err.message() : err.message() + " (" + err.context() + ")";
+  } catch (const std::exception& err) {
+    f.stamp_problem = std::string("the stamp could not be drawn: ") + err.what();
   }
 }
+
+// Storing only: the file was read, checked and stamped before the transaction.
+void Registry::attach_file(const User& actor, const Entry& e, const IncomingFile& f, std::int64_t now) {
+  store_.add_attachment(e.id, f.bytes, f.name, "original", f.status, actor.id, now);
+  if (f.bytes.empty()) store_.add_attachment_note(e.id, "original", "empty file");
+  else if (!f.stamp_problem.empty()) store_.add_attachment_note(e.id, "original", "no stamped copy: " + f.stamp_problem);
+  if (f.stamped) store_.add_attachment(e.id, *f.stamped, f.name, "stamped", f.stamped_status, actor.id, now);
+}
+
+// The year and number each entry will be issued if no other clerk registers first.
+std::vector<Entry> Registry::predict_numbers(std::vector<Entry> entries, std::int64_t now, std::string& office) {
+  store_.read([&] {
+    office = store_.office().name;
+    std::map<std::pair<std::string, int>, std::int64_t> last;
+    for (Entry& e : entries) {
+      e.year = numbering_year(now, store_.year_start_month(e.register_code));
+      auto key = std::make_pair(e.register_code, e.year);
+      auto it = last.find(key);
+      if (it == last.end()) it = last.emplace(key, store_.last_number(e.register_code, e.year)).first;
+      e.number = ++it->second;
+    }
+  });
+  return entries;
+}
+
+namespace {
+// Another clerk took a predicted number while the copies were stamped: roll back and retry.
+struct StalePrediction {};
+
+std::vector<std::string> intake_warnings(const IncomingFile& f) {
+  std::vector<std::string> w;
+  if (f.bytes.empty()) w.push_back("the file '" + f.name + "' is empty: it is kept and flagged \"empty file\"");
+  if (!f.stamp_problem.empty()) w.push_back("no stamped copy of '" + f.name + "': " + f.stamp_problem);
+  return w;
+}
+}  // namespace
 
 std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector<ReceiveRequest>& rs) {
   require_role(actor, "receive", {Role::Clerk});
   // Everything that can be wrong with the input is found before the transaction starts.
   std::int64_t now = env_.now();
   std::vector<Entry> entries;
-  std::vector<std::vector<std::uint8_t>> files(rs.size());
+  std::vector<IncomingFile> files(rs.size());
   entries.reserve(rs.size());
+  const bool any_file = std::any_of(rs.begin(), rs.end(), [](const ReceiveRequest& r) { return r.file.has_value(); });
+  const std::uint64_t max_bytes = any_file ? max_attachment_bytes() : 0;
   for (std::size_t i = 0; i < rs.size(); ++i) {
     const auto& r = rs[i];
     require_text(r.subject, "--subject");
@@ -229,34 +267,92 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
                       " and cannot register a letter at that level",
                   "--secrecy");
     if (r.file) {
-      check_text(base_name(*r.file), "--file");  // the name is stored with the attachment
-      files[i] = env_.read_file(*r.file);
+      files[i].name = base_name(*r.file);
+      check_text(files[i].name, "--file");  // the name is stored with the attachment
+      files[i].bytes = read_incoming_file(*r.file, max_bytes);
+      files[i].status = inspect_pdf(files[i].bytes);
     }
     entries.push_back(make_received(actor, r, now));
   }
+  // The stamp shows the receive number, issued only inside the write transaction, and drawing
+  // it must not hold the register's write lock. So the numbers are predicted in a read, the
+  // copies stamped outside any transaction, and the write transaction only stores. If another
+  // clerk took a predicted number meanwhile, the transaction rolls back (no number is used:
+  // numbering stays gapless, and the letter is registered all or nothing) and the copies are
+  // stamped again. On the last try, a stale copy is dropped: the letter is stored with its
+  // original, then stamped with the issued number and the copy stored in a second short
+  // transaction (stamp_late), so busy registers never make a clerk wait on a stamp.
+  constexpr int kTries = 3;
   std::vector<Issued> out;
-  store_.write(actor.id, [&] {
-    out.clear();
-    std::map<std::string, int> years;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      Entry& e = entries[i];
-      auto y = years.find(e.register_code);
-      if (y == years.end()) y = years.emplace(e.register_code, numbering_year(now, store_.year_start_month(e.register_code))).first;
-      e.year = y->second;
-      if (int days = store_.urgency_due_days(e.urgency); days > 0) e.due = iso(add_days(local_date(now), days));
-      Entry stored = store_.insert_entry(e);
-      StageEvent ev;
-      ev.entry_id = stored.id;
-      ev.action = "receive";
-      ev.to = Stage::Received;
-      ev.actor = actor.id;
-      ev.at = now;
-      store_.add_stage_event(ev);
-      if (rs[i].file) attach_file(actor, stored, files[i], base_name(*rs[i].file));
-      out.push_back(Issued{stored.register_code, stored.year, stored.number, stored.id, {}});
+  std::vector<std::pair<std::size_t, Entry>> late;
+  for (int attempt = 1;; ++attempt) {
+    std::string office;
+    std::vector<Entry> predicted = predict_numbers(entries, now, office);
+    for (std::size_t i = 0; i < rs.size(); ++i)
+      if (rs[i].file) stamp_copy(files[i], predicted[i], office);
+    try {
+      store_.write(actor.id, [&] {
+        out.clear();
+        late.clear();
+        std::map<std::string, int> years;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+          Entry e = entries[i];
+          auto y = years.find(e.register_code);
+          if (y == years.end()) y = years.emplace(e.register_code, numbering_year(now, store_.year_start_month(e.register_code))).first;
+          e.year = y->second;
+          if (int days = store_.urgency_due_days(e.urgency); days > 0) e.due = iso(add_days(local_date(now), days));
+          Entry stored = store_.insert_entry(e);
+          StageEvent ev;
+          ev.entry_id = stored.id;
+          ev.action = "receive";
+          ev.to = Stage::Received;
+          ev.actor = actor.id;
+          ev.at = now;
+          store_.add_stage_event(ev);
+          if (rs[i].file) {
+            IncomingFile& f = files[i];
+            if (f.stamped && (f.stamped_number != stored.number || f.stamped_year != stored.year)) {
+              if (attempt < kTries) throw StalePrediction{};
+              f.stamped.reset();
+              late.emplace_back(i, stored);
+            }
+            attach_file(actor, stored, f, now);
+          }
+          out.push_back(Issued{stored.register_code, stored.year, stored.number, stored.id, {},
+                               rs[i].file ? intake_warnings(files[i]) : std::vector<std::string>{}});
+        }
+      });
+      if (!late.empty()) stamp_late(actor, late, files, out, now);
+      return out;
+    } catch (const StalePrediction&) {
+      continue;
     }
-  });
-  return out;
+  }
+}
+
+// Stamps letters already registered with the numbers they were issued, outside any transaction,
+// then stores the copies (or why there is none) in a second short one. The letters stay
+// registered whatever happens here; what fails is reported as a warning.
+void Registry::stamp_late(const User& actor, const std::vector<std::pair<std::size_t, Entry>>& late,
+                          std::vector<IncomingFile>& files, std::vector<Issued>& out, std::int64_t now) {
+  const std::string office_name = office().name;
+  for (const auto& [i, e] : late) stamp_copy(files[i], e, office_name);
+  try {
+    store_.write(actor.id, [&] {
+      for (const auto& [i, e] : late) {
+        const IncomingFile& f = files[i];
+        if (f.stamped) store_.add_attachment(e.id, *f.stamped, f.name, "stamped", f.stamped_status, actor.id, now);
+        else if (!f.stamp_problem.empty()) store_.add_attachment_note(e.id, "original", "no stamped copy: " + f.stamp_problem);
+      }
+    });
+  } catch (const Error& err) {
+    for (const auto& [i, e] : late)
+      out[i].warnings.push_back("the stamped copy of '" + files[i].name + "' was not stored: " + err.message());
+    return;
+  }
+  for (const auto& [i, e] : late)
+    if (!files[i].stamp_problem.empty())
+      out[i].warnings.push_back("no stamped copy of '" + files[i].name + "': " + files[i].stamp_problem);
 }
 
 Issued Registry::receive(const User& actor, const ReceiveRequest& r) { return receive_batch(actor, {r}).front(); }
@@ -380,7 +476,7 @@ Issued Registry::dispatch(const User& actor, std::int64_t id, const std::string&
     e.via = via;
     record(actor, e, "dispatch", Stage::Dispatched,
            "send " + std::to_string(send.year) + "/" + std::to_string(send.number) + (via.empty() ? "" : " via " + via));
-    out = Issued{send.register_code, send.year, send.number, send.id, send.ref};
+    out = Issued{send.register_code, send.year, send.number, send.id, send.ref, {}};
   });
   return out;
 }

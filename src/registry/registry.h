@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/environment.h"
+#include "registry/incoming_file.h"
 #include "registry/file_access.h"
 #include "registry/entry_ref.h"
 #include "registry/csv_transfer.h"
@@ -37,6 +38,7 @@ struct Issued {
   std::int64_t number = 0;
   std::int64_t id = 0;
   std::string ref;  // for a dispatch: the letter's ที่ ("ศธ ๐๔๒๙๐/๔๕๖")
+  std::vector<std::string> warnings;  // the letter is registered, but: an empty file, no stamped copy (why)
 };
 
 struct EntryDetails {
@@ -71,6 +73,9 @@ class Registry {
   // The office's file group (`office set --group`, admin); nullopt: files are owner only.
   void set_file_group(const User& actor, const std::optional<std::string>& group);
   std::optional<std::string> file_group();
+  // The largest file `receive --file` reads (`office set --max-attachment-mb`, admin).
+  void set_max_attachment_mb(const User& actor, int mb);
+  std::uint64_t max_attachment_bytes();
   FileAccess file_access();
   void set_office(const User& actor, const std::optional<std::string>& name, const std::optional<std::string>& prefix,
                   std::optional<int> year_start_month);
@@ -128,7 +133,11 @@ class Registry {
   void require_backup_clearance(const User& actor);
   void log_backup(const User& actor);
   Entry make_received(const User& actor, const ReceiveRequest& r, std::int64_t now);
-  void attach_file(const User& actor, const Entry& e, const std::vector<std::uint8_t>& bytes, const std::string& name);
+  void attach_file(const User& actor, const Entry& e, const IncomingFile& f, std::int64_t now);
+  void stamp_copy(IncomingFile& f, const Entry& e, const std::string& office);
+  void stamp_late(const User& actor, const std::vector<std::pair<std::size_t, Entry>>& late, std::vector<IncomingFile>& files,
+                  std::vector<Issued>& out, std::int64_t now);
+  std::vector<Entry> predict_numbers(std::vector<Entry> entries, std::int64_t now, std::string& office);
   void reopen_origin(const User& actor, const Entry& reply);
 
   RegisterStore& store_;

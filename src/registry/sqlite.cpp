@@ -55,7 +55,9 @@ Statement& Statement::bind(int i, std::string_view v) {
   return *this;
 }
 Statement& Statement::bind(int i, std::span<const std::uint8_t> b) {
-  int rc = sqlite3_bind_blob64(stmt_.get(), i, b.data(), b.size(), SQLITE_TRANSIENT);
+  // An empty span's data() may be null, which SQLite binds as NULL: bind a zero-length blob.
+  int rc = b.empty() ? sqlite3_bind_zeroblob64(stmt_.get(), i, 0)
+                     : sqlite3_bind_blob64(stmt_.get(), i, b.data(), b.size(), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK) fail(db_, rc, sql_);
   return *this;
 }

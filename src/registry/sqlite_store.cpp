@@ -508,13 +508,28 @@ void SqliteRegisterStore::add_attachment(std::int64_t entry_id, std::span<const 
 
 std::vector<Attachment> SqliteRegisterStore::attachments(std::int64_t entry_id) {
   auto s = conn_.prepare(
-      "SELECT a.id, a.entry_id, a.sha256, a.name, a.kind, a.pdf_status, b.size FROM attachments a "
-      "JOIN attachment_blobs b ON b.sha256 = a.sha256 WHERE a.entry_id = :entry_id ORDER BY a.id");
+      "SELECT a.id, a.entry_id, a.sha256, a.name, a.kind, a.pdf_status, b.size, coalesce(n.note, '') "
+      "FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256 "
+      "LEFT JOIN attachment_notes n ON n.attachment_id = a.id WHERE a.entry_id = :entry_id ORDER BY a.id");
   s.bind(":entry_id", entry_id);
   std::vector<Attachment> out;
   while (s.step())
-    out.push_back(Attachment{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6)});
+    out.push_back(Attachment{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6),
+                             s.text(7)});
   return out;
+}
+
+void SqliteRegisterStore::add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) {
+  require_write("add_attachment_note");
+  conn_.prepare(
+           "INSERT INTO attachment_notes(attachment_id, note) SELECT max(id), :note FROM attachments "
+           "WHERE entry_id = :entry_id AND kind = :kind HAVING max(id) IS NOT NULL")
+      .bind(":note", note)
+      .bind(":entry_id", entry_id)
+      .bind(":kind", kind)
+      .run();
+  if (sqlite3_changes(conn_.get()) != 1) throw Error(ErrorCode::Internal, "no attachment to note", std::to_string(entry_id));
+  audit("attachment_notes", conn_.last_insert_rowid(), "insert");
 }
 
 std::vector<std::uint8_t> SqliteRegisterStore::attachment_bytes(const std::string& sha256) {

@@ -37,6 +37,8 @@ class SqliteRegisterStore final : public RegisterStore {
   void set_password_hash(std::int64_t user_id, const std::string& hash) override;
   std::optional<std::string> file_group() override;
   void set_file_group(const std::optional<std::string>& group) override;
+  std::optional<int> max_attachment_mb() override;
+  void set_max_attachment_mb(int mb) override;
   Secrecy highest_secrecy() override;
   std::vector<std::int64_t> secret_entry_ids() override;
   Office office() override;
@@ -59,6 +61,7 @@ class SqliteRegisterStore final : public RegisterStore {
                       const std::string& kind, const std::string& pdf_status, std::int64_t actor,
                       std::int64_t at) override;
   std::vector<Attachment> attachments(std::int64_t entry_id) override;
+  void add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) override;
   std::vector<std::uint8_t> attachment_bytes(const std::string& sha256) override;
   void log_access(std::int64_t user, std::int64_t entry_id, const std::string& command, std::int64_t at) override;
   std::vector<AccessRecord> access_log(std::optional<std::int64_t> entry_id) override;

@@ -94,6 +94,7 @@ struct Attachment {
   std::string kind;        // original | stamped
   std::string pdf_status;  // ok | corrupt | encrypted | not-pdf
   std::int64_t size = 0;
+  std::string note;        // what intake found: "empty file", "no stamped copy: <reason>"; "" for none
 };
 
 struct LetterDraft {
