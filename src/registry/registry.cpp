@@ -192,7 +192,8 @@ Entry Registry::make_received(const User& actor, const ReceiveRequest& r, std::i
 void Registry::stamp_copy(IncomingFile& f, const Entry& e, const std::string& office) {
   f.stamped.reset();
   f.stamp_problem.clear();
-  if (!stamper_ || f.status != "ok") return;
+  // A "corrupt" file may be damaged but readable: the stamper repairs it or says why not.
+  if (!stamper_ || (f.status != "ok" && f.status != "corrupt")) return;
   ReceiveStampText t;
   t.office = office;
   t.number = text::convert_digits(std::to_string(e.number), text::DigitStyle::Thai);
