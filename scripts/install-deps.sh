@@ -6,6 +6,7 @@ packages=(
   build-essential cmake pkg-config
   ccache                   # keeps rebuilds short (used when present)
   libpodofo-dev            # PDF object model and file writing
+  libqpdf-dev              # repairs damaged incoming PDFs (bad /Length, xref, header) before stamping
   libharfbuzz-dev          # shaping, and hb-subset for font subsets
   libfreetype-dev          # font loading under HarfBuzz
   libicu-dev               # NFC, grapheme and line breaking (UAX #14, Thai dictionary)

@@ -216,10 +216,16 @@ EngineReceiveStamper::~EngineReceiveStamper() = default;
 
 std::vector<std::uint8_t> EngineReceiveStamper::stamp(const std::vector<std::uint8_t>& original_pdf,
                                                       const registry::ReceiveStampText& text) {
+  return stamp_checked(original_pdf, text).bytes;
+}
+
+registry::StampedCopy EngineReceiveStamper::stamp_checked(const std::vector<std::uint8_t>& original_pdf,
+                                                          const registry::ReceiveStampText& text) {
   if (!engine_) engine_ = std::make_unique<Engine>(env_);
-  return pdf::overlay_first_page(original_pdf, [&](const pdf::VisiblePage& page) {
+  pdf::OverlayResult r = pdf::overlay_first_page_checked(original_pdf, [&](const pdf::VisiblePage& page) {
     return layout_receive_stamp(engine_->layouter, engine_->tpl, text, page.width);
   });
+  return {std::move(r.bytes), r.repaired};
 }
 
 }  // namespace saraban::documents

@@ -54,6 +54,8 @@ class EngineReceiveStamper final : public registry::ReceiveStamper {
   ~EngineReceiveStamper() override;
   std::vector<std::uint8_t> stamp(const std::vector<std::uint8_t>& original_pdf,
                                   const registry::ReceiveStampText& text) override;
+  registry::StampedCopy stamp_checked(const std::vector<std::uint8_t>& original_pdf,
+                                      const registry::ReceiveStampText& text) override;
 
  private:
   struct Engine;

@@ -1,4 +1,5 @@
 #include "pdf/pdf_overlay.h"
+#include "pdf/pdf_repair.h"
 
 #include <podofo/podofo.h>
 
@@ -397,8 +398,7 @@ std::vector<std::uint8_t> serialize(PdfMemDocument& doc) {
   return {bytes.begin(), bytes.end()};
 }
 
-std::vector<std::uint8_t> overlay(std::span<const std::uint8_t> original, const OverlayLayout& make_items) {
-  check_header(original);
+std::vector<std::uint8_t> draw_overlay(std::span<const std::uint8_t> original, const OverlayLayout& make_items) {
   enable_legacy_ciphers();
   PdfError::EnableLogging(false);
   PdfError::EnableDebug(false);
@@ -498,14 +498,33 @@ std::vector<std::uint8_t> overlay(std::span<const std::uint8_t> original, const 
   });
 }
 
+// Damaged files are stamped on qpdf's repaired copy: PoDoFo trusts a wrong /Length and would
+// drop the content it cuts off. A file PoDoFo cannot open at all gets one repaired retry.
+OverlayResult overlay(std::span<const std::uint8_t> original, const OverlayLayout& make_items) {
+  check_header(original);
+  if (auto repaired = repaired_pdf(original)) return {draw_overlay(*repaired, make_items), true};
+  try {
+    return {draw_overlay(original, make_items), false};
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::PdfError) throw;
+    auto repaired = repaired_pdf(original, true);
+    if (!repaired) throw;
+    return {draw_overlay(*repaired, make_items), true};
+  }
+}
+
 }  // namespace
 
 std::vector<std::uint8_t> overlay_first_page(std::span<const std::uint8_t> original_pdf,
                                              const std::vector<layout::FrameItem>& items) {
-  return overlay(original_pdf, [&](const VisiblePage&) { return items; });
+  return overlay(original_pdf, [&](const VisiblePage&) { return items; }).bytes;
 }
 
 std::vector<std::uint8_t> overlay_first_page(std::span<const std::uint8_t> original_pdf, const OverlayLayout& layout) {
+  return overlay(original_pdf, layout).bytes;
+}
+
+OverlayResult overlay_first_page_checked(std::span<const std::uint8_t> original_pdf, const OverlayLayout& layout) {
   return overlay(original_pdf, layout);
 }
 

@@ -36,6 +36,14 @@ std::vector<std::uint8_t> overlay_first_page(std::span<const std::uint8_t> origi
                                              const std::vector<layout::FrameItem>& items);
 std::vector<std::uint8_t> overlay_first_page(std::span<const std::uint8_t> original_pdf, const OverlayLayout& layout);
 
+// A stamped copy and whether it was drawn on libqpdf's repaired copy of a damaged input (a
+// wrong /Length, broken xref, junk before the header...) rather than on the input as it was.
+struct OverlayResult {
+  std::vector<std::uint8_t> bytes;
+  bool repaired = false;
+};
+OverlayResult overlay_first_page_checked(std::span<const std::uint8_t> original_pdf, const OverlayLayout& layout);
+
 // The first page's visible size without changing anything; same errors as above.
 VisiblePage first_page_geometry(std::span<const std::uint8_t> original_pdf);
 

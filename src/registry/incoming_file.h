@@ -15,6 +15,7 @@ struct IncomingFile {
   std::string status;               // inspect_pdf(bytes)
   std::optional<std::vector<std::uint8_t>> stamped;
   std::string stamped_status;       // inspect_pdf(*stamped)
+  bool stamped_repaired = false;    // drawn on a repaired copy of a damaged original
   std::int64_t stamped_number = 0;  // the receive number drawn on the stamped copy
   int stamped_year = 0;
   std::string stamp_problem;        // why there is no stamped copy ("" when none was due or it was drawn)

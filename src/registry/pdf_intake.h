@@ -21,12 +21,23 @@ struct ReceiveStampText {
   std::string time;         // เวลา, HH:MM
 };
 
+// A stamped copy, and whether it was drawn on a repaired copy of a damaged original.
+struct StampedCopy {
+  std::vector<std::uint8_t> bytes;
+  bool repaired = false;
+};
+
 class ReceiveStamper {
  public:
   virtual ~ReceiveStamper() = default;
   // A copy of `original_pdf` with the stamp drawn; throws saraban::Error(PdfError) if it cannot.
   virtual std::vector<std::uint8_t> stamp(const std::vector<std::uint8_t>& original_pdf,
                                           const ReceiveStampText& text) = 0;
+  // The same, saying whether the original had to be repaired first (stampers that never
+  // repair keep this default).
+  virtual StampedCopy stamp_checked(const std::vector<std::uint8_t>& original_pdf, const ReceiveStampText& text) {
+    return {stamp(original_pdf, text), false};
+  }
 };
 
 }  // namespace saraban::registry

@@ -16,6 +16,9 @@
 namespace saraban::registry {
 namespace {
 
+// Shown with the stamped copy so the clerk knows it was drawn on a repaired file.
+constexpr const char* kRepairedNote = "repaired: the original was damaged; stamped on a repaired copy";
+
 std::string roles_text(std::initializer_list<Role> roles) {
   std::string s;
   for (Role r : roles) s += (s.empty() ? "" : " or ") + std::string(role_name(r));
@@ -189,7 +192,8 @@ Entry Registry::make_received(const User& actor, const ReceiveRequest& r, std::i
 void Registry::stamp_copy(IncomingFile& f, const Entry& e, const std::string& office) {
   f.stamped.reset();
   f.stamp_problem.clear();
-  if (!stamper_ || f.status != "ok") return;
+  // A "corrupt" file may be damaged but readable: the stamper repairs it or says why not.
+  if (!stamper_ || (f.status != "ok" && f.status != "corrupt")) return;
   ReceiveStampText t;
   t.office = office;
   t.number = text::convert_digits(std::to_string(e.number), text::DigitStyle::Thai);
@@ -198,7 +202,9 @@ void Registry::stamp_copy(IncomingFile& f, const Entry& e, const std::string& of
   // A stamp that cannot be drawn must not refuse the letter: the original is kept, and why
   // there is no stamped copy is noted on it and reported.
   try {
-    f.stamped = stamper_->stamp(f.bytes, t);
+    StampedCopy copy = stamper_->stamp_checked(f.bytes, t);
+    f.stamped = std::move(copy.bytes);
+    f.stamped_repaired = copy.repaired;
     f.stamped_status = inspect_pdf(*f.stamped);
     f.stamped_number = e.number;
     f.stamped_year = e.year;
@@ -215,6 +221,8 @@ void Registry::attach_file(const User& actor, const Entry& e, const IncomingFile
   if (f.bytes.empty()) store_.add_attachment_note(e.id, "original", "empty file");
   else if (!f.stamp_problem.empty()) store_.add_attachment_note(e.id, "original", "no stamped copy: " + f.stamp_problem);
   if (f.stamped) store_.add_attachment(e.id, *f.stamped, f.name, "stamped", f.stamped_status, actor.id, now);
+  if (f.stamped && f.stamped_repaired)
+    store_.add_attachment_note(e.id, "stamped", kRepairedNote);
 }
 
 // The year and number each entry will be issued if no other clerk registers first.
@@ -343,6 +351,7 @@ void Registry::stamp_late(const User& actor, const std::vector<std::pair<std::si
         const IncomingFile& f = files[i];
         if (f.stamped) store_.add_attachment(e.id, *f.stamped, f.name, "stamped", f.stamped_status, actor.id, now);
         else if (!f.stamp_problem.empty()) store_.add_attachment_note(e.id, "original", "no stamped copy: " + f.stamp_problem);
+        if (f.stamped && f.stamped_repaired) store_.add_attachment_note(e.id, "stamped", kRepairedNote);
       }
     });
   } catch (const Error& err) {
