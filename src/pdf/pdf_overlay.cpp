@@ -138,6 +138,7 @@ struct OriginalInfo {
 OriginalInfo read_original_info(std::span<const std::uint8_t> bytes) {
   OriginalInfo out;
   PdfVecObjects objects;
+  objects.SetAutoDelete(true);  // off by default: without it every parsed object leaked per stamp
   PdfParser parser(&objects);
   // An owner-password-only file opens with the empty password (the parser tries it); one that
   // needs a user password throws InvalidPassword, which guarded() reports.
