@@ -11,6 +11,7 @@
 #include "base/error.h"
 #include "pdf/pdf_overlay.h"
 #include "pdf_test_support.h"
+#include "support/raw_pdf.h"
 #include "support/page_raster.h"
 #include "thai_shaping.h"
 
@@ -22,21 +23,7 @@ using namespace saraban::testing;
 // A hand-made PDF with the given header, so boxes, /UserUnit, the page tree and the content's
 // loose ends are exactly what the test says. Object 1 is the catalog; xref offsets are computed.
 std::vector<std::uint8_t> raw_pdf(const std::vector<std::string>& objects, const std::string& version = "1.7") {
-  std::string out = "%PDF-" + version + "\n%\xE2\xE3\xCF\xD3\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  std::size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t off : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
-    out += line;
-  }
-  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
+  const std::string out = raw_pdf_text(objects, version);
   return {out.begin(), out.end()};
 }
 

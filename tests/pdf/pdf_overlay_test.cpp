@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "support/raw_pdf.h"
 #include "support/page_raster.h"
 #include "base/error.h"
 #include "pdf/pdf_overlay.h"
@@ -61,21 +62,7 @@ bool qpdf_clean(const std::string& pdf, std::string* output) {
 // A hand-made PDF, so page boxes, /Rotate, inherited resources and the content's loose ends are
 // exactly what the test says. Object 1 is the catalog; xref offsets are computed.
 std::vector<std::uint8_t> raw_pdf(const std::vector<std::string>& objects, const std::string& trailer_extra = "") {
-  std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  std::size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t off : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
-    out += line;
-  }
-  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R " + trailer_extra +
-         ">>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  const std::string out = saraban::testing::raw_pdf_text(objects, "1.7", trailer_extra);
   return {out.begin(), out.end()};
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "support/raw_pdf.h"
 #include "pdf/pdf_overlay.h"
 #include "pdf/pdf_repair.h"
 #include "pdf_test_support.h"
@@ -34,22 +35,7 @@ std::string letter_pdf(const std::string& content_length = "", const std::string
       "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length " +
           (image_length.empty() ? std::to_string(image.size()) : image_length) + " >>\nstream\n" + image +
           "\nendstream"};
-  std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  std::size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t off : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
-    out += line;
-  }
-  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return out;
+  return saraban::testing::raw_pdf_text(objects);
 }
 
 std::vector<std::uint8_t> bytes_of(const std::string& s) { return {s.begin(), s.end()}; }
