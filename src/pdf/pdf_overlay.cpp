@@ -161,9 +161,10 @@ void restore_info(PdfMemDocument& doc, const OriginalInfo& original) {
   if (original.present) {
     info->GetDictionary() = original.dict;
   } else {
-    // Keep PoDoFo's Info object (it owns it) but empty, and out of the trailer.
+    // Keep PoDoFo's Info object (it owns it) but empty, and in the trailer: PoDoFo's writer
+    // derives the file's /ID from the Info dictionary, and from the current time when there is
+    // none, which made a file without Info stamp differently from one second to the next.
     info->GetDictionary().Clear();
-    trailer->GetDictionary().RemoveKey("Info");
   }
 }
 
