@@ -13,6 +13,7 @@
 #include "pdf_test_support.h"
 #include "support/raw_pdf.h"
 #include "support/page_raster.h"
+#include "overlay_test_stamp.h"
 #include "thai_shaping.h"
 
 namespace saraban::pdf {
@@ -45,26 +46,6 @@ std::vector<std::uint8_t> page_pdf(const std::string& page_extra, const std::str
 
 const std::string kA4 = "/MediaBox [0 0 595.28 841.89]";
 const std::string kLetterText = "BT /F1 14 Tf 72 700 Td (ORIGINAL LETTER) Tj ET";
-
-const layout::FontProgramRef& laksaman() {
-  static const layout::FontProgramRef font = load_font_program(kLaksaman, "Laksaman");
-  return font;
-}
-
-// A 150 x 50 pt box with two Thai lines, its right edge 1 cm in and its top 1 cm down.
-OverlayLayout top_right_stamp() {
-  return [](const VisiblePage& page) {
-    const double right = page.width - 28.35, top = 28.35, width = 150, height = 50;
-    std::vector<layout::FrameItem> items;
-    items.push_back(layout::Rect{right - width, top, width, height, std::nullopt, layout::Color{0, 0, 0.5}, 0.8});
-    layout::TextRun a = shape_run(laksaman(), "เลขรับ ๑๒๓", 12, right - width + 8, top + 20);
-    layout::TextRun b = shape_run(laksaman(), "เวลา ๐๙:๑๕ น.", 12, right - width + 8, top + 40);
-    a.color = b.color = layout::Color{0, 0, 0.5};
-    items.push_back(a);
-    items.push_back(b);
-    return items;
-  };
-}
 
 // Page 1 rendered by MuPDF at 72 dpi (1 px = 1 pt), like render_first_page does with poppler.
 Raster render_mupdf(const std::string& pdf, const std::string& prefix) {

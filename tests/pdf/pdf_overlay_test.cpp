@@ -17,6 +17,7 @@
 #include "pdf/pdf_overlay.h"
 #include "pdf/pdf_writer.h"
 #include "pdf_test_support.h"
+#include "overlay_test_stamp.h"
 #include "thai_shaping.h"
 
 namespace saraban::pdf {
@@ -89,26 +90,6 @@ std::vector<std::uint8_t> helvetica_page(const std::string& pages_extra, double 
     trailer = "/Info 6 0 R ";
   }
   return raw_pdf(objs, trailer);
-}
-
-const layout::FontProgramRef& laksaman() {
-  static const layout::FontProgramRef font = load_font_program(kLaksaman, "Laksaman");
-  return font;
-}
-
-// The test's stamp: two Thai lines in a box whose right edge is 1 cm in and top 1 cm down.
-OverlayLayout top_right_stamp() {
-  return [](const VisiblePage& page) {
-    const double right = page.width - 28.35, top = 28.35, width = 150, height = 50;
-    std::vector<layout::FrameItem> items;
-    items.push_back(layout::Rect{right - width, top, width, height, std::nullopt, layout::Color{0, 0, 0.5}, 0.8});
-    layout::TextRun a = shape_run(laksaman(), "เลขรับ ๑๒๓", 12, right - width + 8, top + 20);
-    layout::TextRun b = shape_run(laksaman(), "เวลา ๐๙:๑๕ น.", 12, right - width + 8, top + 40);
-    a.color = b.color = layout::Color{0, 0, 0.5};
-    items.push_back(a);
-    items.push_back(b);
-    return items;
-  };
 }
 
 // Every stamp word lies inside the intended box, in the visible page's top-right corner.

@@ -6,6 +6,7 @@
 
 #include "registry/pdf_intake.h"
 #include "registry_test_support.h"
+#include "support/raw_pdf.h"
 
 namespace saraban::registry {
 namespace {
@@ -21,22 +22,7 @@ std::string tiny_pdf() {
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
       "<< /Length 20 >>\nstream\n0 0 m 100 100 l S \nendstream",
   };
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objs.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
-  }
-  std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
-  for (auto o : offsets) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", o);
-    pdf += buf;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return saraban::testing::raw_pdf_text(objs, "1.4");
 }
 
 std::string write_file(const std::string& path, const std::string& bytes) {
