@@ -1,5 +1,5 @@
 // Fuzz target: arbitrary bytes as an incoming file, through what the register does with one:
-// inspect_pdf, then (when it says "ok") the receive stamp on page 1 with fixed fields, and the
+// pdf::inspect_incoming_pdf, then (when it says "ok") the receive stamp on page 1 with fixed fields, and the
 // stamped copy inspected again. The only acceptable failure is saraban::Error; a crash, a hang,
 // any other exception, an altered original or a stamped copy that no longer reads is a bug.
 #include <algorithm>
@@ -13,11 +13,11 @@
 #include "base/environment.h"
 #include "base/error.h"
 #include "documents/receive_stamp.h"
-#include "registry/pdf_intake.h"
+#include "pdf/pdf_inspection.h"
 
 namespace {
 
-const saraban::registry::ReceiveStampText kText{"สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต ๒", "๑๒๓",
+const saraban::documents::ReceiveStampFields kText{"สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต ๒", "๑๒๓",
                                                 "๒๑ พ.ย. ๒๕๖๙", "๐๙:๓๐"};
 
 bool known_status(const std::string& s) {
@@ -28,19 +28,19 @@ bool known_status(const std::string& s) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // One stamper for the whole run: fonts and the template load once, as in the CLI.
-  static saraban::documents::EngineReceiveStamper stamper(saraban::system_environment());
+  static saraban::documents::ReceiveStamper stamper(saraban::system_environment());
   const std::vector<std::uint8_t> original(data, data + size);
-  const std::string status = saraban::registry::inspect_pdf(original);
+  const std::string status = saraban::pdf::to_string(saraban::pdf::inspect_incoming_pdf(original));
   if (!known_status(status)) std::abort();
   if (status != "ok") return 0;  // the register stamps only files that open
   std::vector<std::uint8_t> stamped;
   try {
-    stamped = stamper.stamp(original, kText);
+    stamped = stamper.stamp(original, kText).bytes;
   } catch (const saraban::Error&) {
     return 0;  // refused with a reason: the register keeps the original and notes why
   }
   if (!std::equal(original.begin(), original.end(), data, data + size)) std::abort();
   // What the engine wrote must read back: the register stores it as the letter's copy.
-  if (saraban::registry::inspect_pdf(stamped) != "ok") std::abort();
+  if (saraban::pdf::inspect_incoming_pdf(stamped) != saraban::pdf::IncomingPdfStatus::Ok) std::abort();
   return 0;
 }

@@ -132,6 +132,14 @@ CREATE TABLE attachment_blobs(
   bytes BLOB NOT NULL
 );
 
+-- A blob whose bytes are only what follows another blob (a stamped copy stored as the suffix
+-- of its original): the whole content is the base's whole content, then these bytes.
+-- attachment_blobs.sha256 and size are the whole content's.
+CREATE TABLE attachment_blob_bases(
+  blob_id INTEGER PRIMARY KEY REFERENCES attachment_blobs(id),
+  base_sha256 TEXT NOT NULL REFERENCES attachment_blobs(sha256)
+);
+
 CREATE TABLE attachments(
   id INTEGER PRIMARY KEY,
   entry_id INTEGER NOT NULL REFERENCES entries(id),

@@ -18,9 +18,9 @@
 #include "base/field_text.h"
 #include "base/json_depth.h"
 #include "cli/command.h"
+#include "cli/incoming_pdf_adapter.h"
 #include "documents/letter_json.h"
 #include "documents/letter_renderer.h"
-#include "documents/receive_stamp.h"
 #include "registry/calendar.h"
 #include "registry/file_access.h"
 #include "registry/register_files.h"
@@ -43,8 +43,8 @@ struct Session {
 Session open_session(const GlobalOptions& g) {
   Session s;
   s.store = SqliteRegisterStore::open(g.db, system_environment());
-  static documents::EngineReceiveStamper stamper(system_environment());  // loads fonts only when stamping
-  s.registry = std::make_unique<Registry>(*s.store, system_environment(), &stamper);
+  static IncomingPdfAdapter pdfs(system_environment());  // loads fonts only when stamping
+  s.registry = std::make_unique<Registry>(*s.store, system_environment(), &pdfs);
   s.actor = prove_acting_user(g, *s.store).user;
   s.registry->set_letter_validator([](const std::string& text) {
     documents::parse_letter(text, "--letter", ".", nullptr);

@@ -93,7 +93,7 @@ void parse_lines(const nlohmann::json& lines, ReceiveStampTemplate& t, std::stri
 }
 
 // Replaces {office} {number} {date} {time}; empty when a field the line uses is empty.
-std::string fill(const std::string& pattern, const registry::ReceiveStampText& v) {
+std::string fill(const std::string& pattern, const ReceiveStampFields& v) {
   const std::pair<const char*, const std::string*> fields[] = {
       {"{office}", &v.office}, {"{number}", &v.number}, {"{date}", &v.date}, {"{time}", &v.time}};
   std::string out = pattern;
@@ -157,7 +157,7 @@ ReceiveStampTemplate load_receive_stamp_template(const Environment& env) {
 }
 
 std::vector<layout::FrameItem> layout_receive_stamp(layout::ParagraphLayouter& layouter, const ReceiveStampTemplate& t,
-                                                    const registry::ReceiveStampText& text, double page_width) {
+                                                    const ReceiveStampFields& text, double page_width) {
   using namespace layout;
   const double box_w = cm(t.box_width_cm), pad = cm(t.padding_cm), inner_w = box_w - 2 * pad;
   const double box_x = page_width - cm(t.right_cm) - box_w, box_y = cm(t.top_cm);
@@ -196,7 +196,7 @@ std::vector<layout::FrameItem> layout_receive_stamp(layout::ParagraphLayouter& l
   return items;
 }
 
-struct EngineReceiveStamper::Engine {
+struct ReceiveStamper::Engine {
   explicit Engine(const Environment& env)
       : tpl(load_receive_stamp_template(env)),
         fonts(env, layout::FontConfig::load_default(env)),
@@ -211,16 +211,10 @@ struct EngineReceiveStamper::Engine {
   layout::ParagraphLayouter layouter;
 };
 
-EngineReceiveStamper::EngineReceiveStamper(const Environment& env) : env_(env) {}
-EngineReceiveStamper::~EngineReceiveStamper() = default;
+ReceiveStamper::ReceiveStamper(const Environment& env) : env_(env) {}
+ReceiveStamper::~ReceiveStamper() = default;
 
-std::vector<std::uint8_t> EngineReceiveStamper::stamp(const std::vector<std::uint8_t>& original_pdf,
-                                                      const registry::ReceiveStampText& text) {
-  return stamp_checked(original_pdf, text).bytes;
-}
-
-registry::StampedCopy EngineReceiveStamper::stamp_checked(const std::vector<std::uint8_t>& original_pdf,
-                                                          const registry::ReceiveStampText& text) {
+StampedPdf ReceiveStamper::stamp(const std::vector<std::uint8_t>& original_pdf, const ReceiveStampFields& text) {
   if (!engine_) engine_ = std::make_unique<Engine>(env_);
   pdf::OverlayResult r = pdf::overlay_first_page_checked(original_pdf, [&](const pdf::VisiblePage& page) {
     return layout_receive_stamp(engine_->layouter, engine_->tpl, text, page.width);

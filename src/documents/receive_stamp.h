@@ -12,9 +12,16 @@
 #include "layout/frame.h"
 #include "layout/paragraph.h"
 #include "layout/paragraph_layouter.h"
-#include "registry/pdf_intake.h"
 
 namespace saraban::documents {
+
+// What the stamp shows, filled into the template's {office} {number} {date} {time}.
+struct ReceiveStampFields {
+  std::string office;  // สำนักงาน...
+  std::string number;  // เลขรับ, in Thai digits
+  std::string date;    // วันที่, Buddhist era
+  std::string time;    // เวลา, HH:MM
+};
 
 struct ReceiveStampLine {
   std::string text;  // with {office} {number} {date} {time}
@@ -44,18 +51,24 @@ ReceiveStampTemplate load_receive_stamp_template(const Environment& env);
 
 // The stamp's frame items for a visible page `page_width` pt wide (top-left origin, y down).
 std::vector<layout::FrameItem> layout_receive_stamp(layout::ParagraphLayouter& layouter, const ReceiveStampTemplate& t,
-                                                    const registry::ReceiveStampText& text, double page_width);
+                                                    const ReceiveStampFields& text, double page_width);
 
-// The register's stamper. Fonts and the template load on first use, so constructing one for a
-// command that never stamps costs nothing.
-class EngineReceiveStamper final : public registry::ReceiveStamper {
+// A stamped copy, and whether it was drawn on a repaired copy of a damaged original.
+struct StampedPdf {
+  std::vector<std::uint8_t> bytes;
+  bool repaired = false;
+};
+
+// "Stamp this PDF with these fields". Fonts and the template load on first use, so
+// constructing one for a command that never stamps costs nothing.
+class ReceiveStamper {
  public:
-  explicit EngineReceiveStamper(const Environment& env);
-  ~EngineReceiveStamper() override;
-  std::vector<std::uint8_t> stamp(const std::vector<std::uint8_t>& original_pdf,
-                                  const registry::ReceiveStampText& text) override;
-  registry::StampedCopy stamp_checked(const std::vector<std::uint8_t>& original_pdf,
-                                      const registry::ReceiveStampText& text) override;
+  explicit ReceiveStamper(const Environment& env);
+  ~ReceiveStamper();
+  ReceiveStamper(const ReceiveStamper&) = delete;
+  ReceiveStamper& operator=(const ReceiveStamper&) = delete;
+  // A copy of `original_pdf` with the stamp drawn on page 1; throws Error(PdfError) if it cannot.
+  StampedPdf stamp(const std::vector<std::uint8_t>& original_pdf, const ReceiveStampFields& fields);
 
  private:
   struct Engine;

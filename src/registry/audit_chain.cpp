@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "registry/attachment_blob_chain.h"
 #include "registry/problem_scope.h"
 #include "registry/sha256.h"
 
@@ -293,15 +294,19 @@ void check_rows(sql::Connection& c, Findings& findings, VerifyReport& r, Latest&
   }
 }
 
-// Attachment bytes against the hash that addresses them.
+// Attachment bytes against the hash that addresses them; a copy stored as a suffix is rehashed
+// whole (its base's bytes, then its own), so a changed base or suffix is caught.
 void check_attachments(sql::Connection& c, Findings& findings, VerifyReport& r) {
-  auto b = c.prepare("SELECT id, sha256, bytes FROM attachment_blobs ORDER BY id");
+  auto b = c.prepare("SELECT id, sha256 FROM attachment_blobs ORDER BY id");
   while (b.step()) {
     ++r.attachments_checked;
-    if (sha256_hex(b.blob(2)) == b.text(1)) continue;
+    std::string problem;
+    const std::string whole = whole_blob_sha256(c, b.integer(0), problem);
+    if (whole == b.text(1)) continue;
     std::string data = json{{"sha256", b.text(1)}}.dump();
     findings.add_in(describe_row(c, "attachment_blobs", b.integer(0), data) +
-                        ": the stored bytes no longer match their SHA-256",
+                        (problem.empty() ? ": the stored bytes no longer match their SHA-256"
+                                         : ": the stored bytes cannot be put together: " + problem),
                     "attachment_blobs", b.integer(0), data);
   }
 }

@@ -12,9 +12,9 @@ namespace saraban::registry {
 struct IncomingFile {
   std::vector<std::uint8_t> bytes;  // the original, stored byte for byte
   std::string name;                 // its base name
-  std::string status;               // inspect_pdf(bytes)
+  std::string status;               // IncomingPdfHandler::inspect(bytes)
   std::optional<std::vector<std::uint8_t>> stamped;
-  std::string stamped_status;       // inspect_pdf(*stamped)
+  std::string stamped_status;       // IncomingPdfHandler::inspect(*stamped)
   bool stamped_repaired = false;    // drawn on a repaired copy of a damaged original
   std::int64_t stamped_number = 0;  // the receive number drawn on the stamped copy
   int stamped_year = 0;

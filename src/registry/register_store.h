@@ -88,6 +88,12 @@ class RegisterStore {
   virtual void add_attachment(std::int64_t entry_id, std::span<const std::uint8_t> bytes, const std::string& name,
                               const std::string& kind, const std::string& pdf_status, std::int64_t actor,
                               std::int64_t at) = 0;
+  // The same for `bytes` that begin with `base`, an attachment already stored (a stamped copy
+  // that extends its original): only the bytes after `base` are kept, linked to it.
+  virtual void add_attachment_extending(std::int64_t entry_id, std::span<const std::uint8_t> base,
+                                        std::span<const std::uint8_t> bytes, const std::string& name,
+                                        const std::string& kind, const std::string& pdf_status, std::int64_t actor,
+                                        std::int64_t at) = 0;
   virtual std::vector<Attachment> attachments(std::int64_t entry_id) = 0;
   // Notes what intake found on the entry's last attachment of `kind` (inside write()).
   virtual void add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) = 0;

@@ -9,6 +9,7 @@
 #include "base/json_depth.h"
 #include "registry/assignee_rule.h"
 #include "registry/calendar.h"
+#include "registry/stamped_suffix.h"
 #include "registry/thai_tokenizer.h"
 #include "registry/user_name.h"
 #include "registry/year_start.h"
@@ -59,8 +60,8 @@ Secrecy letter_secrecy(const nlohmann::json& letter) {
 
 }  // namespace
 
-Registry::Registry(RegisterStore& store, const Environment& env, ReceiveStamper* stamper)
-    : store_(store), env_(env), stamper_(stamper) {}
+Registry::Registry(RegisterStore& store, const Environment& env, IncomingPdfHandler* pdfs)
+    : store_(store), env_(env), pdfs_(pdfs) {}
 
 User Registry::acting_user(const std::string& name) {
   std::optional<User> u;
@@ -193,7 +194,7 @@ void Registry::stamp_copy(IncomingFile& f, const Entry& e, const std::string& of
   f.stamped.reset();
   f.stamp_problem.clear();
   // A "corrupt" file may be damaged but readable: the stamper repairs it or says why not.
-  if (!stamper_ || (f.status != "ok" && f.status != "corrupt")) return;
+  if (!pdfs_ || (f.status != "ok" && f.status != "corrupt")) return;
   ReceiveStampText t;
   t.office = office;
   t.number = text::convert_digits(std::to_string(e.number), text::DigitStyle::Thai);
@@ -202,10 +203,10 @@ void Registry::stamp_copy(IncomingFile& f, const Entry& e, const std::string& of
   // A stamp that cannot be drawn must not refuse the letter: the original is kept, and why
   // there is no stamped copy is noted on it and reported.
   try {
-    StampedCopy copy = stamper_->stamp_checked(f.bytes, t);
+    StampedCopy copy = pdfs_->stamp(f.bytes, t);
     f.stamped = std::move(copy.bytes);
     f.stamped_repaired = copy.repaired;
-    f.stamped_status = inspect_pdf(*f.stamped);
+    f.stamped_status = pdfs_->inspect(*f.stamped);
     f.stamped_number = e.number;
     f.stamped_year = e.year;
   } catch (const Error& err) {
@@ -220,9 +221,18 @@ void Registry::attach_file(const User& actor, const Entry& e, const IncomingFile
   store_.add_attachment(e.id, f.bytes, f.name, "original", f.status, actor.id, now);
   if (f.bytes.empty()) store_.add_attachment_note(e.id, "original", "empty file");
   else if (!f.stamp_problem.empty()) store_.add_attachment_note(e.id, "original", "no stamped copy: " + f.stamp_problem);
-  if (f.stamped) store_.add_attachment(e.id, *f.stamped, f.name, "stamped", f.stamped_status, actor.id, now);
+  if (f.stamped) store_stamped(actor, e, f, now);
   if (f.stamped && f.stamped_repaired)
     store_.add_attachment_note(e.id, "stamped", kRepairedNote);
+}
+
+// A stamped copy that begins with the original's bytes (drawn as an incremental update) costs
+// only what it adds; any other copy is stored whole.
+void Registry::store_stamped(const User& actor, const Entry& e, const IncomingFile& f, std::int64_t now) {
+  if (extends_original(f.bytes, *f.stamped))
+    store_.add_attachment_extending(e.id, f.bytes, *f.stamped, f.name, "stamped", f.stamped_status, actor.id, now);
+  else
+    store_.add_attachment(e.id, *f.stamped, f.name, "stamped", f.stamped_status, actor.id, now);
 }
 
 // The year and number each entry will be issued if no other clerk registers first.
@@ -275,10 +285,14 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
                       " and cannot register a letter at that level",
                   "--secrecy");
     if (r.file) {
+      // Only a PDF reader can say what a file is; a register opened without one takes none.
+      if (!pdfs_)
+        throw Error(ErrorCode::Internal, "this register was opened without a PDF reader: it cannot receive files",
+                    "--file");
       files[i].name = base_name(*r.file);
       check_text(files[i].name, "--file");  // the name is stored with the attachment
       files[i].bytes = read_incoming_file(*r.file, max_bytes);
-      files[i].status = inspect_pdf(files[i].bytes);
+      files[i].status = pdfs_->inspect(files[i].bytes);
     }
     entries.push_back(make_received(actor, r, now));
   }
@@ -349,7 +363,7 @@ void Registry::stamp_late(const User& actor, const std::vector<std::pair<std::si
     store_.write(actor.id, [&] {
       for (const auto& [i, e] : late) {
         const IncomingFile& f = files[i];
-        if (f.stamped) store_.add_attachment(e.id, *f.stamped, f.name, "stamped", f.stamped_status, actor.id, now);
+        if (f.stamped) store_stamped(actor, e, f, now);
         else if (!f.stamp_problem.empty()) store_.add_attachment_note(e.id, "original", "no stamped copy: " + f.stamp_problem);
         if (f.stamped && f.stamped_repaired) store_.add_attachment_note(e.id, "stamped", kRepairedNote);
       }

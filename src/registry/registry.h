@@ -14,7 +14,7 @@
 #include "registry/file_access.h"
 #include "registry/entry_ref.h"
 #include "registry/csv_transfer.h"
-#include "registry/pdf_intake.h"
+#include "registry/incoming_pdf_handler.h"
 #include "registry/register_store.h"
 #include "registry/types.h"
 
@@ -51,7 +51,9 @@ struct EntryDetails {
 
 class Registry {
  public:
-  Registry(RegisterStore& store, const Environment& env, ReceiveStamper* stamper = nullptr);
+  // `pdfs` reads incoming files (what each is, and its stamped copy); without one, a receive
+  // with a file is refused.
+  Registry(RegisterStore& store, const Environment& env, IncomingPdfHandler* pdfs = nullptr);
 
   // Checks a reply draft's letter JSON (throws Error naming what is wrong). The documents
   // stage's letter parser, passed in by the command line: the register does not depend on it.
@@ -134,6 +136,7 @@ class Registry {
   void log_backup(const User& actor);
   Entry make_received(const User& actor, const ReceiveRequest& r, std::int64_t now);
   void attach_file(const User& actor, const Entry& e, const IncomingFile& f, std::int64_t now);
+  void store_stamped(const User& actor, const Entry& e, const IncomingFile& f, std::int64_t now);
   void stamp_copy(IncomingFile& f, const Entry& e, const std::string& office);
   void stamp_late(const User& actor, const std::vector<std::pair<std::size_t, Entry>>& late, std::vector<IncomingFile>& files,
                   std::vector<Issued>& out, std::int64_t now);
@@ -142,7 +145,7 @@ class Registry {
 
   RegisterStore& store_;
   const Environment& env_;
-  ReceiveStamper* stamper_;
+  IncomingPdfHandler* pdfs_;
   LetterValidator letter_validator_;
 };
 

@@ -492,11 +492,17 @@ void SqliteRegisterStore::add_attachment(std::int64_t entry_id, std::span<const 
         .run();
     audit("attachment_blobs", conn_.last_insert_rowid(), "insert");
   }
+  insert_attachment_row(entry_id, hash, name, kind, pdf_status, actor, at);
+}
+
+void SqliteRegisterStore::insert_attachment_row(std::int64_t entry_id, const std::string& sha256,
+                                                const std::string& name, const std::string& kind,
+                                                const std::string& pdf_status, std::int64_t actor, std::int64_t at) {
   conn_.prepare(
            "INSERT INTO attachments(entry_id, sha256, name, kind, pdf_status, added_by, added_at) "
            "VALUES (:entry_id, :sha256, :name, :kind, :pdf_status, :added_by, :added_at)")
       .bind(":entry_id", entry_id)
-      .bind(":sha256", hash)
+      .bind(":sha256", sha256)
       .bind(":name", name)
       .bind(":kind", kind)
       .bind(":pdf_status", pdf_status)
@@ -530,13 +536,6 @@ void SqliteRegisterStore::add_attachment_note(std::int64_t entry_id, const std::
       .run();
   if (sqlite3_changes(conn_.get()) != 1) throw Error(ErrorCode::Internal, "no attachment to note", std::to_string(entry_id));
   audit("attachment_notes", conn_.last_insert_rowid(), "insert");
-}
-
-std::vector<std::uint8_t> SqliteRegisterStore::attachment_bytes(const std::string& sha256) {
-  auto s = conn_.prepare("SELECT bytes FROM attachment_blobs WHERE sha256 = :sha256");
-  s.bind(":sha256", sha256);
-  if (!s.step()) throw Error(ErrorCode::NotFound, "no stored attachment with this hash", sha256);
-  return s.blob(0);
 }
 
 void SqliteRegisterStore::log_access(std::int64_t user, std::int64_t entry_id, const std::string& command,

@@ -62,6 +62,10 @@ class SqliteRegisterStore final : public RegisterStore {
                       std::int64_t at) override;
   std::vector<Attachment> attachments(std::int64_t entry_id) override;
   void add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) override;
+  // sqlite_store_blobs.cpp
+  void add_attachment_extending(std::int64_t entry_id, std::span<const std::uint8_t> base,
+                                std::span<const std::uint8_t> bytes, const std::string& name, const std::string& kind,
+                                const std::string& pdf_status, std::int64_t actor, std::int64_t at) override;
   std::vector<std::uint8_t> attachment_bytes(const std::string& sha256) override;
   void log_access(std::int64_t user, std::int64_t entry_id, const std::string& command, std::int64_t at) override;
   std::vector<AccessRecord> access_log(std::optional<std::int64_t> entry_id) override;
@@ -89,6 +93,8 @@ class SqliteRegisterStore final : public RegisterStore {
   void migrate();
   void audit(const char* tbl, std::int64_t id, const char* action);
   void require_write(const char* what) const;
+  void insert_attachment_row(std::int64_t entry_id, const std::string& sha256, const std::string& name,
+                             const std::string& kind, const std::string& pdf_status, std::int64_t actor, std::int64_t at);
   void index_pending();
 
   RegisterFiles files_;

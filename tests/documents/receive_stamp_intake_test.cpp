@@ -14,7 +14,7 @@ namespace {
 
 using namespace saraban::testing;
 
-registry::ReceiveStampText sample_text() {
+ReceiveStampFields sample_text() {
   return {"สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต ๒", "๑๒๓", "๒๑ พ.ย. ๒๕๖๙", "๐๙:๓๐"};
 }
 
@@ -46,8 +46,8 @@ std::vector<std::uint8_t> page_pdf(const std::string& media_box) {
 
 TEST(ReceiveStampIntake, TheRealStampFitsOnASmallLabel) {
   TempDir dir;
-  EngineReceiveStamper stamper(system_environment());
-  write_bytes(dir.file("stamped.pdf"), stamper.stamp(page_pdf("[0 0 141.73 113.39]"), sample_text()));
+  ReceiveStamper stamper(system_environment());
+  write_bytes(dir.file("stamped.pdf"), stamper.stamp(page_pdf("[0 0 141.73 113.39]"), sample_text()).bytes);
   Raster r = render_first_page(dir.file("stamped.pdf"), dir.file("r"));
   ASSERT_GT(r.width, 0);
   PixelBox b = blue_pixels(r);

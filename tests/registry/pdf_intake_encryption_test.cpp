@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "../pdf/pdf_test_support.h"
-#include "registry/pdf_intake.h"
+#include "pdf/pdf_inspection.h"
 
 namespace saraban::registry {
 namespace {
@@ -43,7 +43,7 @@ std::vector<std::uint8_t> encrypted(TempDir& dir, const std::string& how) {
   const std::string plain = dir.file("plain.pdf"), out = dir.file("enc.pdf");
   const std::string pdf = one_page_pdf();
   write_bytes(plain, {pdf.begin(), pdf.end()});
-  EXPECT_EQ(inspect_pdf(read_bytes(plain)), "ok");
+  EXPECT_EQ(pdf::to_string(pdf::inspect_incoming_pdf(read_bytes(plain))), std::string("ok"));
   auto r = run_command("qpdf --allow-weak-crypto --encrypt " + how + " -- '" + plain + "' '" + out + "'");
   EXPECT_EQ(r.status, 0) << how << ": " << r.output;
   return read_bytes(out);
@@ -52,14 +52,14 @@ std::vector<std::uint8_t> encrypted(TempDir& dir, const std::string& how) {
 TEST(PdfIntakeEncryption, NeedingAPasswordIsEncryptedWhateverTheCipher) {
   for (const char* how : {"user owner 40", "user owner 128 --use-aes=n", "user owner 128 --use-aes=y", "user owner 256"}) {
     TempDir dir;
-    EXPECT_EQ(inspect_pdf(encrypted(dir, how)), "encrypted") << how;
+    EXPECT_EQ(pdf::to_string(pdf::inspect_incoming_pdf(encrypted(dir, how))), std::string("encrypted")) << how;
   }
 }
 
 TEST(PdfIntakeEncryption, OwnerPasswordOnlyOpensAndIsOk) {
   for (const char* how : {"'' owner 40", "'' owner 128 --use-aes=n", "'' owner 128 --use-aes=y", "'' owner 256"}) {
     TempDir dir;
-    EXPECT_EQ(inspect_pdf(encrypted(dir, how)), "ok") << how;
+    EXPECT_EQ(pdf::to_string(pdf::inspect_incoming_pdf(encrypted(dir, how))), std::string("ok")) << how;
   }
 }
 

@@ -12,8 +12,8 @@
 
 #include "base/error.h"
 #include "registry/incoming_file.h"
-#include "registry/pdf_intake.h"
 #include "registry_test_support.h"
+#include "stand_in_stamper.h"
 #include "support/raw_pdf.h"
 
 namespace saraban::registry {
@@ -21,7 +21,7 @@ namespace {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-// A one-page PDF written by hand (xref offsets computed), so inspect_pdf says "ok".
+// A one-page PDF written by hand (xref offsets computed), so the PDF stage's inspection says "ok".
 std::string tiny_pdf() {
   std::vector<std::string> objs = {
       "<< /Type /Catalog /Pages 2 0 R >>",
@@ -32,11 +32,11 @@ std::string tiny_pdf() {
 }
 
 // Records what it was asked to draw, runs `during` while drawing, and returns a marked copy.
-class RecordingStamper final : public ReceiveStamper {
+class RecordingStamper final : public testing::StandInStamper {
  public:
   std::function<void()> during;
   std::vector<std::string> numbers;
-  std::vector<std::uint8_t> stamp(const std::vector<std::uint8_t>& original, const ReceiveStampText& t) override {
+  std::vector<std::uint8_t> draw(const std::vector<std::uint8_t>& original, const ReceiveStampText& t) override {
     numbers.push_back(t.number);
     if (during) during();
     std::vector<std::uint8_t> out(original);
@@ -46,9 +46,9 @@ class RecordingStamper final : public ReceiveStamper {
   }
 };
 
-class FailingStamper final : public ReceiveStamper {
+class FailingStamper final : public testing::StandInStamper {
  public:
-  std::vector<std::uint8_t> stamp(const std::vector<std::uint8_t>&, const ReceiveStampText&) override {
+  std::vector<std::uint8_t> draw(const std::vector<std::uint8_t>&, const ReceiveStampText&) override {
     throw Error(ErrorCode::PdfError, "cannot draw on this PDF", "page 1");
   }
 };
@@ -60,8 +60,8 @@ struct IntakeFixture : testing::Fixture {
     std::ofstream(p, std::ios::binary) << bytes;
     return p;
   }
-  Issued receive_file(const std::string& path, ReceiveStamper* stamper = nullptr) {
-    Registry r(*store, env, stamper);
+  Issued receive_file(const std::string& path, IncomingPdfHandler* stamper = nullptr) {
+    Registry r(*store, env, stamper ? stamper : &pdfs);
     ReceiveRequest q;
     q.sender = "สพฐ.";
     q.subject = "ขอเชิญประชุม";

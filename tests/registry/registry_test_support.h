@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/environment.h"
+#include "cli/incoming_pdf_adapter.h"
 #include "registry/registry.h"
 #include "registry/sha256.h"
 #include "registry/sqlite_store.h"
@@ -65,13 +66,14 @@ struct Fixture {
   std::string dir;
   std::string db;
   TestEnvironment env{kMarch2026};
+  cli::IncomingPdfAdapter pdfs{env};  // what the CLI gives the register: real inspection and stamp
   std::unique_ptr<SqliteRegisterStore> store;
   std::unique_ptr<Registry> reg;
   User admin, clerk, director, officer, signer, nosy, cleared_clerk;
 
   explicit Fixture(const std::string& name) : dir(temp_dir(name)), db(dir + "/registry.db") {
     store = SqliteRegisterStore::create(db, env);
-    reg = std::make_unique<Registry>(*store, env);
+    reg = std::make_unique<Registry>(*store, env, &pdfs);
     admin = reg->acting_user("admin");
     reg->add_user(admin, "somchai", Role::Clerk, Secrecy::None);
     reg->add_user(admin, "director", Role::Director, Secrecy::Secret);

@@ -5,8 +5,8 @@
 #include <fstream>
 
 #include "base/error.h"
-#include "registry/pdf_intake.h"
 #include "registry_test_support.h"
+#include "stand_in_stamper.h"
 #include "support/raw_pdf.h"
 
 namespace saraban::registry {
@@ -22,18 +22,18 @@ std::string tiny_pdf() {
 }
 
 // A stamper whose copy is large: storing it is what fails, not drawing it.
-class LargeCopyStamper final : public ReceiveStamper {
+class LargeCopyStamper final : public testing::StandInStamper {
  public:
-  std::vector<std::uint8_t> stamp(const std::vector<std::uint8_t>& original, const ReceiveStampText&) override {
+  std::vector<std::uint8_t> draw(const std::vector<std::uint8_t>& original, const ReceiveStampText&) override {
     std::vector<std::uint8_t> out(original);
     out.resize(2 * 1024 * 1024, ' ');
     return out;
   }
 };
 
-class FailingStamper final : public ReceiveStamper {
+class FailingStamper final : public testing::StandInStamper {
  public:
-  std::vector<std::uint8_t> stamp(const std::vector<std::uint8_t>&, const ReceiveStampText&) override {
+  std::vector<std::uint8_t> draw(const std::vector<std::uint8_t>&, const ReceiveStampText&) override {
     throw Error(ErrorCode::PdfError, "cannot draw on this PDF");
   }
 };
@@ -43,7 +43,7 @@ struct StampFixture : testing::Fixture {
   explicit StampFixture(const std::string& name) : Fixture(name), pdf(dir + "/incoming.pdf") {
     std::ofstream(pdf, std::ios::binary) << tiny_pdf();
   }
-  Issued receive_with_file(ReceiveStamper& stamper) {
+  Issued receive_with_file(IncomingPdfHandler& stamper) {
     Registry with_stamp(*store, env, &stamper);
     ReceiveRequest r;
     r.sender = "สพฐ.";

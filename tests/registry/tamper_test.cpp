@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "registry/pdf_intake.h"
+#include "pdf/pdf_inspection.h"
 #include "registry_test_support.h"
 #include "support/raw_pdf.h"
 
@@ -60,7 +60,7 @@ TEST(Tamper, UntouchedRegisterVerifies) {
   f.verify_now();
   auto r = f.reg->verify(f.cleared_clerk);  // totals are shown only to the top clearance
   EXPECT_TRUE(r.ok) << first_problem(r);
-  EXPECT_EQ(r.attachments_checked, 1);
+  EXPECT_EQ(r.attachments_checked, 2);  // the letter's original and its stamped copy
   EXPECT_GT(r.audit_rows, 10);
 }
 
@@ -139,7 +139,7 @@ TEST(Tamper, DeletedAndAddedRowsAreNamed) {
 TEST(Attachments, OriginalStoredByHashCorruptFlaggedNotFatal) {
   Fixture f("pdf");
   std::string good = tiny_pdf();
-  EXPECT_EQ(inspect_pdf(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(good.data()), good.size())), "ok");
+  EXPECT_EQ(pdf::to_string(pdf::inspect_incoming_pdf(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(good.data()), good.size()))), std::string("ok"));
   std::string broken = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R";  // cut short
   ReceiveRequest r;
   r.sender = "สพฐ.";

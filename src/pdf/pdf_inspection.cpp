@@ -1,4 +1,4 @@
-#include "registry/pdf_intake.h"
+#include "pdf/pdf_inspection.h"
 
 #include <podofo/podofo.h>
 
@@ -8,16 +8,26 @@
 
 #include "base/legacy_ciphers.h"
 
-namespace saraban::registry {
+namespace saraban::pdf {
 
-std::string inspect_pdf(std::span<const std::uint8_t> bytes) {
+const char* to_string(IncomingPdfStatus status) {
+  switch (status) {
+    case IncomingPdfStatus::Ok: return "ok";
+    case IncomingPdfStatus::Corrupt: return "corrupt";
+    case IncomingPdfStatus::Encrypted: return "encrypted";
+    case IncomingPdfStatus::NotPdf: return "not-pdf";
+  }
+  return "corrupt";
+}
+
+IncomingPdfStatus inspect_incoming_pdf(std::span<const std::uint8_t> bytes) {
   static const char magic[] = "%PDF-";
   // The header may follow a little junk (the PDF spec tolerates up to 1024 bytes).
   std::size_t window = std::min<std::size_t>(bytes.size(), 1024);
   bool has_header = false;
   for (std::size_t i = 0; i + 5 <= window && !has_header; ++i)
     has_header = std::memcmp(bytes.data() + i, magic, 5) == 0;
-  if (!has_header) return "not-pdf";
+  if (!has_header) return IncomingPdfStatus::NotPdf;
   PoDoFo::PdfError::EnableLogging(false);
   PoDoFo::PdfError::EnableDebug(false);
   enable_legacy_ciphers();
@@ -29,14 +39,14 @@ std::string inspect_pdf(std::span<const std::uint8_t> bytes) {
     PoDoFo::PdfMemDocument doc;
     // A file with only an owner password opens with the empty one, as in every viewer: "ok".
     doc.LoadFromBuffer(reinterpret_cast<const char*>(bytes.data()), static_cast<long>(bytes.size()));
-    if (doc.GetPageCount() < 1) return "corrupt";
-    return "ok";
+    if (doc.GetPageCount() < 1) return IncomingPdfStatus::Corrupt;
+    return IncomingPdfStatus::Ok;
   } catch (const PoDoFo::PdfError& e) {
-    if (e.GetError() == PoDoFo::ePdfError_InvalidPassword || declares_encryption) return "encrypted";
-    return "corrupt";
+    if (e.GetError() == PoDoFo::ePdfError_InvalidPassword || declares_encryption) return IncomingPdfStatus::Encrypted;
+    return IncomingPdfStatus::Corrupt;
   } catch (...) {
-    return declares_encryption ? "encrypted" : "corrupt";
+    return declares_encryption ? IncomingPdfStatus::Encrypted : IncomingPdfStatus::Corrupt;
   }
 }
 
-}  // namespace saraban::registry
+}  // namespace saraban::pdf
