@@ -48,6 +48,16 @@ ProblemScope problem_scope(sql::Connection& conn, const std::string& tbl, std::i
     auto owners = conn.prepare("SELECT DISTINCT entry_id FROM attachments WHERE sha256 = :sha256");
     owners.bind(":sha256", row["sha256"].get<std::string>());
     while (owners.step()) include(scope, conn, owners.integer(0));
+  } else if (tbl == "attachment_blob_bases") {
+    // A link from a stored copy to its base belongs to the entries holding either.
+    auto owners = conn.prepare(
+        "SELECT DISTINCT entry_id FROM attachments WHERE sha256 = :base "
+        "OR sha256 = (SELECT sha256 FROM attachment_blobs WHERE id = :blob_id)");
+    owners.bind(":base", row.is_object() && row.contains("base_sha256") && row["base_sha256"].is_string()
+                             ? row["base_sha256"].get<std::string>()
+                             : std::string());
+    owners.bind(":blob_id", row_id);
+    while (owners.step()) include(scope, conn, owners.integer(0));
   }
   return scope;
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <random>
 
+#include "base/error.h"
 #include "chain_test_support.h"
 #include "registry/schema.h"
 #include "registry_test_support.h"
@@ -54,7 +55,7 @@ struct SuffixFixture : testing::Fixture {
   std::vector<std::uint8_t> original;
   explicit SuffixFixture(const std::string& name, std::size_t size = 4 * 1024 * 1024)
       : Fixture(name), original(big_original(size)) {}
-  Issued receive_with(IncomingPdfHandler& stamper) {
+  Issued receive_with(IncomingPdfHandler& stamper, Secrecy secrecy = Secrecy::None) {
     const std::string path = dir + "/scan.pdf";
     std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(original.data()),
                                                 static_cast<std::streamsize>(original.size()));
@@ -63,7 +64,8 @@ struct SuffixFixture : testing::Fixture {
     q.sender = "สพฐ.";
     q.subject = "ส่งสำเนาเอกสาร";
     q.file = path;
-    return r.receive(clerk, q);
+    q.secrecy = secrecy;
+    return r.receive(secrecy == Secrecy::None ? clerk : cleared_clerk, q);
   }
   // The register's logical size (its pages, wherever they are: the file or the WAL).
   std::int64_t db_bytes() {
@@ -108,6 +110,7 @@ TEST(StampedSuffix, ACopyExtendingTheOriginalCostsOnlyWhatItAdds) {
   auto n = f.receive_with(stamper);
   const std::int64_t grown = f.db_bytes() - before;
   const auto whole = stamper.draw(f.original, ReceiveStampText{"", "๑", "", ""});
+  ::testing::Test::RecordProperty("register_growth_bytes", std::to_string(grown));
   EXPECT_LT(grown, static_cast<std::int64_t>(f.original.size()) + 1024 * 1024)
       << "the register grew by " << grown << " bytes for a " << f.original.size() << "-byte original";
   EXPECT_EQ(f.rows("attachment_blob_bases"), 1);
@@ -180,6 +183,39 @@ TEST(StampedSuffix, VerifyCatchesABrokenLinkToTheBase) {
   EXPECT_TRUE(any_problem_has(r, "attachment_blob_bases", "changed outside Saraban")) << all_problems(r);
 }
 
+TEST(StampedSuffix, ABrokenLinkInASecretLetterIsOnlyCountedForTheUncleared) {
+  SuffixFixture f("suffix-secret", 1024);
+  AppendingStamper stamper;
+  f.receive_with(stamper, Secrecy::Secret);
+  f.reg.reset();
+  f.store.reset();
+  ASSERT_EQ(tamper(f.db, "UPDATE attachment_blob_bases SET base_sha256 = 'feed'"), SQLITE_OK);
+  f.reopen_and_verify();
+  auto r = f.reg->verify(f.nosy);
+  ASSERT_FALSE(r.ok);
+  const std::string text = all_problems(r);
+  EXPECT_EQ(text.find("attachment_blob_bases"), std::string::npos) << text;
+  EXPECT_EQ(text.find("feed"), std::string::npos) << text;
+  EXPECT_NE(text.find("above your clearance"), std::string::npos) << text;
+}
+
+TEST(StampedSuffix, AStampedCopyReceivedAgainIsTheBaseOfTheNextCopy) {
+  SuffixFixture f("suffix-chain", 64 * 1024);
+  AppendingStamper stamper;
+  f.receive_with(stamper);
+  // The stamped copy, forwarded back as a new letter: its original is the stored suffix blob,
+  // and its own stamped copy extends that one.
+  const auto first = stamper.draw(f.original, {"", "๑", "", ""});
+  f.original = first;
+  auto n = f.receive_with(stamper);
+  EXPECT_EQ(f.rows("attachment_blob_bases"), 2);
+  EXPECT_EQ(f.reg->attachment(f.clerk, n.id, "original").second, first);
+  EXPECT_EQ(f.reg->attachment(f.clerk, n.id, "stamped").second, stamper.draw(first, {"", "๒", "", ""}));
+  auto r = f.reopen_and_verify();
+  EXPECT_TRUE(r.ok) << all_problems(r);
+  EXPECT_EQ(f.rows("attachment_blobs"), 3);  // the first original, then two suffixes
+}
+
 TEST(StampedSuffix, AVersion5RegisterMigratesAndVerifies) {
   SuffixFixture f("suffix-v5", 64 * 1024);
   RewritingStamper rewriting;
@@ -197,6 +233,26 @@ TEST(StampedSuffix, AVersion5RegisterMigratesAndVerifies) {
   EXPECT_EQ(f.rows("attachment_blob_bases"), 1);
   EXPECT_EQ(f.reg->attachment(f.clerk, n.id, "stamped").second, appending.draw(f.original, {"", "๒", "", ""}));
   EXPECT_TRUE(f.reopen_and_verify().ok);
+}
+
+TEST(IncomingPdfHandler, ARegisterWithoutAPdfReaderRefusesAFileAndRegistersNothing) {
+  SuffixFixture f("suffix-no-reader", 1024);
+  const std::string path = f.dir + "/scan.pdf";
+  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(f.original.data()),
+                                              static_cast<std::streamsize>(f.original.size()));
+  Registry without(*f.store, f.env);
+  ReceiveRequest q;
+  q.sender = "สพฐ.";
+  q.subject = "ส่งสำเนาเอกสาร";
+  q.file = path;
+  try {
+    without.receive(f.clerk, q);
+    ADD_FAILURE() << "received a file without a PDF reader";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Internal);
+    EXPECT_NE(e.message().find("without a PDF reader"), std::string::npos) << e.message();
+  }
+  EXPECT_EQ(f.rows("entries"), 0);
 }
 
 }  // namespace
