@@ -24,6 +24,9 @@ using PoDoFo::PdfVecObjects;
 constexpr int kMaxFormDepth = 8;
 constexpr std::size_t kMaxBoxes = 4096;     // past this, neighbours are coalesced (memory bound)
 constexpr std::size_t kMaxOperands = 4096;  // more operands than any operator takes: garbage
+// Past this many operators (forms included) the rest of the page counts as covering it all,
+// so a pathological page (a form drawn a million times) cannot stall the receive command.
+constexpr std::size_t kMaxOperators = 500000;
 
 struct Matrix {
   double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
@@ -176,6 +179,18 @@ class Interpreter {
     out_.push_back({b.x0, b.y0, b.x1, b.y1, kind});
   }
   void cover_media() { emit(media_, InkBox::Kind::Image, GraphicsState{}); }
+  // Counts one operator; false once the budget is spent (the media box then counts as ink).
+  bool budget() {
+    if (operators_ < kMaxOperators) return ++operators_, true;
+    if (operators_++ == kMaxOperators) cover_media();
+    return false;
+  }
+  // A form's decoded content, decoded once however often it is drawn; null if undecodable.
+  const std::string* form_content(PdfObject* form) {
+    auto it = form_contents_.find(form);
+    if (it == form_contents_.end()) it = form_contents_.emplace(form, decoded(form)).first;
+    return it->second ? &*it->second : nullptr;
+  }
 
  private:
   struct Run;
@@ -185,6 +200,8 @@ class Interpreter {
   Bounds media_;
   std::vector<InkBox>& out_;
   std::map<PdfObject*, InkFontMetrics> fonts_;
+  std::map<PdfObject*, std::optional<std::string>> form_contents_;
+  std::size_t operators_ = 0;
   InkFontMetrics default_font_;
   friend struct Run;
 };
@@ -297,7 +314,7 @@ void Interpreter::Run::xobject(const std::string& name) {
     Bounds clip = Bounds::of_rect(inner.ctm, bbox->x0, bbox->y0, bbox->x1, bbox->y1);
     inner.clip = inner.clip ? inner.clip->intersect(clip) : clip;
   }
-  std::optional<std::string> content = decoded(xo);
+  const std::string* content = in.form_content(xo);
   if (!content) {
     in.cover_media();
     return;
@@ -404,6 +421,7 @@ void Interpreter::run(const std::string& content, PdfObject* resources, const Gr
         continue;
       }
       if (type == PoDoFo::ePdfContentsType_ImageData) continue;  // only after ID, handled below
+      if (!budget()) return;
       if (std::strcmp(keyword, "ID") == 0) {
         // An inline image: its data must follow up to EI, else the rest cannot be read.
         if (!tokens.ReadNext(type, keyword, value) || type != PoDoFo::ePdfContentsType_ImageData) {

@@ -13,6 +13,7 @@
 
 #include "../pdf/pdf_test_support.h"
 #include "base/environment.h"
+#include "base/error.h"
 #include "documents/receive_stamp.h"
 #include "layout/font_set.h"
 #include "layout/line_box.h"
@@ -162,9 +163,11 @@ TEST(ReceiveStampPlacement, OfficeLetterGetsTheStampInFreeSpaceApartFromItsText)
   for (const auto& w : stamp) EXPECT_GT(w.x0, 595.28 / 2) << w.text << " left the top-right area";
   for (const auto& w : stamp) EXPECT_LT(w.y1, 841.89 / 3) << w.text << " left the top-right area";
 
-  const std::string text = pdftotext(dir.file("stamped.pdf"));
-  for (const char* line : {"สพป.ลำปาง เขต ๒", "เลขรับ ๑๒๓", "วันที่ ๒๑ พ.ย. ๒๕๖๙", "เวลา ๐๙:๓๐ น."})
-    EXPECT_TRUE(has_whole_line(text, line)) << line << " is not a line of its own in:\n" << text;
+  const std::string poppler = pdftotext(dir.file("stamped.pdf")), mupdf = pymupdf_text(dir.file("stamped.pdf"));
+  for (const char* line : {"สพป.ลำปาง เขต ๒", "เลขรับ ๑๒๓", "วันที่ ๒๑ พ.ย. ๒๕๖๙", "เวลา ๐๙:๓๐ น."}) {
+    EXPECT_TRUE(has_whole_line(poppler, line)) << line << " is not a line of its own in:\n" << poppler;
+    EXPECT_TRUE(has_whole_line(mupdf, line)) << line << " is not a line of its own in:\n" << mupdf;
+  }
 }
 
 // The first item is the box; text runs follow.
@@ -209,6 +212,29 @@ TEST(ReceiveStampPlacement, OnlyALittleFreeSpaceShrinksTheWholeStamp) {
       EXPECT_LE(g.y, box.y + box.height);
     }
   }
+}
+
+TEST(ReceiveStampPlacement, SearchAreaKeysParseWithDefaultsAndNamedMistakes) {
+  const ReceiveStampTemplate t = parse_receive_stamp_template(builtin_receive_stamp_template(), "built-in");
+  EXPECT_NEAR(t.search_height_fraction, 0.333, 1e-9);
+  EXPECT_NEAR(t.search_width_fraction, 0.5, 1e-9);
+  EXPECT_NEAR(t.edge_cm, 0.5, 1e-9);
+  EXPECT_NEAR(t.clearance_cm, 0.2, 1e-9);
+  EXPECT_NEAR(t.search_step_cm, 0.25, 1e-9);
+  EXPECT_NEAR(t.min_scale, 0.7, 1e-9);
+  auto message = [](const std::string& extra) {
+    try {
+      parse_receive_stamp_template(R"({"lines": [{"text": "{number}"}], )" + extra + "}", "t.json");
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(message(R"("min_scale": 0.5, "search_height_fraction": 1, "search_step_cm": 0.1)"), "accepted");
+  EXPECT_NE(message(R"("min_scale": 0)").find("$.min_scale"), std::string::npos);
+  EXPECT_NE(message(R"("search_height_fraction": 1.5)").find("$.search_height_fraction"), std::string::npos);
+  EXPECT_NE(message(R"("search_width_fraction": "half")").find("$.search_width_fraction"), std::string::npos);
+  EXPECT_NE(message(R"("search_step_cm": 0)").find("$.search_step_cm"), std::string::npos);
 }
 
 }  // namespace

@@ -94,12 +94,21 @@ TEST(StampPlacement, FullPageScanGetsAnOpaqueBoxAtThePreferredPlace) {
 }
 
 TEST(StampPlacement, SmallPageKeepsTheBoxOnIt) {
+  // 1 cm from the top and right a full-size box would leave this page; a smaller one fits.
   const StampPlacement p = place_stamp(150, 80, {}, kBoxW, kBoxH, {});
+  EXPECT_LT(p.scale, 1.0);
   EXPECT_GE(p.x, 0);
   EXPECT_GE(p.y, 0);
-  EXPECT_LE(p.x + kBoxW, 150 + 1e-9);
-  EXPECT_LE(p.y + kBoxH, 80 + 1e-9);
-  EXPECT_FALSE(p.opaque);  // nothing is under it
+  EXPECT_LE(p.x + kBoxW * p.scale, 150 + 1e-9);
+  EXPECT_LE(p.y + kBoxH * p.scale, 80 + 1e-9);
+  EXPECT_FALSE(p.opaque);
+  // Too small even for the smallest box: the top-left corner stays on the page, full size (the
+  // overlay shrinks what leaves the page), and nothing under it asks for a background.
+  const StampPlacement tiny = place_stamp(100, 50, {}, kBoxW, kBoxH, {});
+  EXPECT_EQ(tiny.x, 0);
+  EXPECT_EQ(tiny.y, 0);
+  EXPECT_EQ(tiny.scale, 1.0);
+  EXPECT_FALSE(tiny.opaque);
 }
 
 TEST(StampPlacement, SameInkInAnyOrderGivesTheSamePlace) {

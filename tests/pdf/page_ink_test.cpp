@@ -193,6 +193,29 @@ TEST(PageInk, HugeContentIsCoalescedIntoBoundedBoxesCoveringTheSame) {
   EXPECT_NEAR(y1, 794, 0.01);
 }
 
+TEST(PageInk, FormsFanningOutStopAtTheBudgetAndCoverThePage) {
+  // Each form draws the next a thousand times: a billion rectangles from a few kilobytes.
+  std::string draw_b, draw_c;
+  for (int i = 0; i < 1000; ++i) draw_b += "/Fb Do ", draw_c += "/Fc Do ";
+  const std::string form = "/Type /XObject /Subtype /Form /BBox [0 0 600 800] ";
+  const std::string pdf = testing::raw_pdf_text({
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /XObject << /Fa 5 0 R >> >> "
+      "/Contents 4 0 R >>",
+      stream("1 2 3 4 re f /Fa Do"),
+      stream(draw_b, form + "/Resources << /XObject << /Fb 6 0 R >> >>"),
+      stream(draw_c, form + "/Resources << /XObject << /Fc 7 0 R >> >>"),
+      stream("0 0 1 1 re f 0 0 1 1 re f 0 0 1 1 re f", form),
+  });
+  auto ink = ink_of(pdf);
+  ASSERT_GE(ink.size(), 2u);
+  EXPECT_LE(ink.size(), 4096u);
+  bool covered = false;
+  for (const auto& b : ink) covered = covered || (b.x0 <= 0 && b.y0 <= 0 && b.x1 >= 600 && b.y1 >= 800);
+  EXPECT_TRUE(covered) << "the unread rest of the page must count as ink";
+}
+
 TEST(PageInk, APageWithoutContentHasNoInk) {
   EXPECT_TRUE(ink_of(page_pdf("")).empty());
 }
