@@ -26,7 +26,7 @@ constexpr std::size_t kMaxBoxes = 4096;     // past this, neighbours are coalesc
 constexpr std::size_t kMaxOperands = 4096;  // more operands than any operator takes: garbage
 // Past this many operators (forms included) the rest of the page counts as covering it all,
 // so a pathological page (a form drawn a million times) cannot stall the receive command.
-constexpr std::size_t kMaxOperators = 500000;
+constexpr std::size_t kMaxOperators = 200000;  // a quarter second here, at worst
 
 struct Matrix {
   double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
