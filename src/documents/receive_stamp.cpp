@@ -121,8 +121,9 @@ std::string fill(const std::string& pattern, const registry::ReceiveStampText& v
 
 StampPlacementRules placement_rules(const ReceiveStampTemplate& t) {
   using layout::cm;
-  return {cm(t.top_cm),   cm(t.right_cm),       cm(t.edge_cm), t.search_height_fraction, t.search_width_fraction,
-          cm(t.clearance_cm), cm(t.search_step_cm), t.min_scale};
+  return {cm(t.top_cm),       cm(t.right_cm),          cm(t.edge_cm),
+          t.search_height_fraction, t.search_width_fraction, cm(t.clearance_cm),
+          cm(t.search_step_cm),    t.min_scale};
 }
 
 }  // namespace
