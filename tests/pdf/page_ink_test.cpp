@@ -83,6 +83,13 @@ TEST(PageInk, TextFollowsKerningSpacingScalingAndTheTextMatrix) {
   expect_box(ink[5], 100, 598, 106.5, 608, Kind::Text);
 }
 
+TEST(PageInk, FontWithoutMetricsGetsDefaultWidthAscentAndDescent) {
+  // /F9 is not in the resources: 600 units a glyph, 0.9 em above and 0.25 em below.
+  auto ink = ink_of(page_pdf("BT /F9 10 Tf 100 200 Td (AB) Tj ET"));
+  ASSERT_EQ(ink.size(), 1u);
+  expect_box(ink[0], 100, 197.5, 112, 209, Kind::Text);
+}
+
 TEST(PageInk, Type0TextReadsTwoBytesPerGlyphWithItsWidths) {
   // CIDs 1, 2 and 3: 400 + 500 + /DW 1000 units at 10 pt.
   auto ink = ink_of(page_pdf("BT /F2 10 Tf 200 300 Td <000100020003> Tj ET"));
