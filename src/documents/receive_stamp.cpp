@@ -11,6 +11,7 @@
 #include "layout/line_box.h"
 #include "layout/shaper.h"
 #include "layout/units.h"
+#include "documents/stamp_placement.h"
 #include "pdf/pdf_overlay.h"
 #include "text/cleanup.h"
 #include "text/word_breaker.h"
@@ -23,7 +24,7 @@ namespace {
 // here (receive_stamp_test checks the two are byte for byte the same). Kept as a raw string so
 // src/documents/CMakeLists.txt, owned by the letters, need not change.
 constexpr std::string_view kBuiltinTemplate = R"saraban_tpl({
-  "_comment": "The receive stamp (ตรารับหนังสือ) drawn at the top right of an incoming letter's first page. Lengths in cm, sizes in pt, colour as 0..1 sRGB. {office}, {number}, {date} and {time} are filled in by the register; a line whose field is empty is left out. The box grows downwards if a long office name needs a second line. src/documents/receive_stamp.cpp carries a copy of this file (a test checks they agree).",
+  "_comment": "The receive stamp (ตรารับหนังสือ) drawn at the top right of an incoming letter's first page. Lengths in cm, sizes in pt, colour as 0..1 sRGB. {office}, {number}, {date} and {time} are filled in by the register; a line whose field is empty is left out. The box grows downwards if a long office name needs a second line. Where the letter already has ink at that place, the box moves within the top search_height_fraction and right search_width_fraction of the page to where it and clearance_cm around it touch nothing (shrinking down to min_scale if need be, trying positions search_step_cm apart, never nearer the edges than edge_cm); with no such place it stays put on a white background. src/documents/receive_stamp.cpp carries a copy of this file (a test checks they agree).",
   "box_width_cm": 5.0,
   "box_height_cm": 2.5,
   "top_cm": 1.0,
@@ -32,6 +33,12 @@ constexpr std::string_view kBuiltinTemplate = R"saraban_tpl({
   "border_pt": 0.8,
   "font_size_pt": 12,
   "min_font_size_pt": 8,
+  "search_height_fraction": 0.333,
+  "search_width_fraction": 0.5,
+  "edge_cm": 0.5,
+  "clearance_cm": 0.2,
+  "search_step_cm": 0.25,
+  "min_scale": 0.7,
   "color": [0.0, 0.0, 0.5],
   "lines": [
     {"text": "{office}", "align": "center", "bold": true},
@@ -54,6 +61,12 @@ const std::map<std::string, Field>& number_fields() {
       {"border_pt", &ReceiveStampTemplate::border_pt},
       {"font_size_pt", &ReceiveStampTemplate::font_size_pt},
       {"min_font_size_pt", &ReceiveStampTemplate::min_font_size_pt},
+      {"search_height_fraction", &ReceiveStampTemplate::search_height_fraction},
+      {"search_width_fraction", &ReceiveStampTemplate::search_width_fraction},
+      {"edge_cm", &ReceiveStampTemplate::edge_cm},
+      {"clearance_cm", &ReceiveStampTemplate::clearance_cm},
+      {"search_step_cm", &ReceiveStampTemplate::search_step_cm},
+      {"min_scale", &ReceiveStampTemplate::min_scale},
   };
   return f;
 }
@@ -106,6 +119,13 @@ std::string fill(const std::string& pattern, const ReceiveStampFields& v) {
   return out;
 }
 
+StampPlacementRules placement_rules(const ReceiveStampTemplate& t) {
+  using layout::cm;
+  return {cm(t.top_cm),       cm(t.right_cm),          cm(t.edge_cm),
+          t.search_height_fraction, t.search_width_fraction, cm(t.clearance_cm),
+          cm(t.search_step_cm),    t.min_scale};
+}
+
 }  // namespace
 
 ReceiveStampTemplate parse_receive_stamp_template(std::string_view text, const std::string& source) {
@@ -142,6 +162,10 @@ ReceiveStampTemplate parse_receive_stamp_template(std::string_view text, const s
   if (t.box_width_cm <= 2 * t.padding_cm) problems += "\n  $.box_width_cm: no room inside the padding";
   if (t.font_size_pt <= 0 || t.min_font_size_pt <= 0 || t.min_font_size_pt > t.font_size_pt)
     problems += "\n  $.font_size_pt: need 0 < min_font_size_pt <= font_size_pt";
+  for (auto [key, v] : {std::pair{"search_height_fraction", t.search_height_fraction},
+                        std::pair{"search_width_fraction", t.search_width_fraction}, std::pair{"min_scale", t.min_scale}})
+    if (v <= 0 || v > 1) problems += std::string("\n  $.") + key + ": expected 0 < value <= 1";
+  if (t.search_step_cm < 0.05) problems += "\n  $.search_step_cm: expected at least 0.05";
   if (!problems.empty()) throw Error(ErrorCode::InvalidInput, "receive stamp template problems:" + problems, source);
   return t;
 }
@@ -157,10 +181,10 @@ ReceiveStampTemplate load_receive_stamp_template(const Environment& env) {
 }
 
 std::vector<layout::FrameItem> layout_receive_stamp(layout::ParagraphLayouter& layouter, const ReceiveStampTemplate& t,
-                                                    const ReceiveStampFields& text, double page_width) {
+                                                    const ReceiveStampFields& text, const pdf::VisiblePage& page) {
   using namespace layout;
   const double box_w = cm(t.box_width_cm), pad = cm(t.padding_cm), inner_w = box_w - 2 * pad;
-  const double box_x = page_width - cm(t.right_cm) - box_w, box_y = cm(t.top_cm);
+  const double box_x = 0, box_y = 0;  // laid out at the origin, then placed (and scaled) on the page
 
   std::vector<LineBox> lines;
   for (const auto& tl : t.lines) {
@@ -185,14 +209,18 @@ std::vector<layout::FrameItem> layout_receive_stamp(layout::ParagraphLayouter& l
   const double box_h = std::max(cm(t.box_height_cm), content_h + 2 * pad);
   const double gap = lines.empty() ? 0 : (box_h - 2 * pad - content_h) / static_cast<double>(lines.size());
 
+  const StampPlacement at = place_stamp(page.width, page.height, page.ink, box_w, box_h, placement_rules(t));
   std::vector<FrameItem> items;
-  items.push_back(Rect{box_x, box_y, box_w, box_h, std::nullopt, t.color, t.border_pt});
+  // Drawn first, so a white background (no free space) lies under the lines.
+  const std::optional<Color> background = at.opaque ? std::optional<Color>(Color{1, 1, 1}) : std::nullopt;
+  items.push_back(Rect{box_x, box_y, box_w, box_h, background, t.color, t.border_pt});
   double y = box_y + pad;
   for (const auto& l : lines) {
     y += gap / 2;
     for (auto& item : place_line(l, box_x + pad, y + l.ascent)) items.push_back(std::move(item));
     y += l.height + gap / 2;
   }
+  apply_placement(items, at);
   return items;
 }
 
@@ -217,7 +245,7 @@ ReceiveStamper::~ReceiveStamper() = default;
 StampedPdf ReceiveStamper::stamp(const std::vector<std::uint8_t>& original_pdf, const ReceiveStampFields& text) {
   if (!engine_) engine_ = std::make_unique<Engine>(env_);
   pdf::OverlayResult r = pdf::overlay_first_page_checked(original_pdf, [&](const pdf::VisiblePage& page) {
-    return layout_receive_stamp(engine_->layouter, engine_->tpl, text, page.width);
+    return layout_receive_stamp(engine_->layouter, engine_->tpl, text, page);
   });
   return {std::move(r.bytes), r.repaired};
 }

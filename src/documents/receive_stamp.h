@@ -12,6 +12,7 @@
 #include "layout/frame.h"
 #include "layout/paragraph.h"
 #include "layout/paragraph_layouter.h"
+#include "pdf/pdf_overlay.h"
 
 namespace saraban::documents {
 
@@ -38,6 +39,13 @@ struct ReceiveStampTemplate {
   double border_pt = 0.8;
   double font_size_pt = 12;
   double min_font_size_pt = 8;  // a long line shrinks to fit down to this, then wraps
+  // Where the box may move to stay off the letter's own ink (documents/stamp_placement.h).
+  double search_height_fraction = 1.0 / 3;  // within this top part of the page
+  double search_width_fraction = 0.5;       // and this right part
+  double edge_cm = 0.5;       // a moved box keeps this far from the page's edges
+  double clearance_cm = 0.2;  // free space: the box plus this touches no ink
+  double search_step_cm = 0.25;
+  double min_scale = 0.7;     // the box may shrink to this to fit in free space
   layout::Color color{0, 0, 0.5};
   std::vector<ReceiveStampLine> lines;
 };
@@ -49,9 +57,11 @@ std::string_view builtin_receive_stamp_template();
 // SARABAN_TEMPLATES=DIR: DIR/receive_stamp.json; else the built-in copy.
 ReceiveStampTemplate load_receive_stamp_template(const Environment& env);
 
-// The stamp's frame items for a visible page `page_width` pt wide (top-left origin, y down).
+// The stamp's frame items on the visible page (top-left origin, y down): in free space at the
+// top right when page.ink leaves some (shrunk down to min_scale if need be), else at top_cm /
+// right_cm over a white background.
 std::vector<layout::FrameItem> layout_receive_stamp(layout::ParagraphLayouter& layouter, const ReceiveStampTemplate& t,
-                                                    const ReceiveStampFields& text, double page_width);
+                                                    const ReceiveStampFields& text, const pdf::VisiblePage& page);
 
 // A stamped copy, and whether it was drawn on a repaired copy of a damaged original.
 struct StampedPdf {

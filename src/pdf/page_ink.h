@@ -23,7 +23,10 @@ struct InkBox {
 // What page `page`'s content streams (form XObjects followed) and visible annotations cover.
 // Never throws for a damaged content stream: what was read up to the damage is returned, and
 // an unreadable part (a stream that cannot be decoded, an inline image that cannot be
-// delimited) counts as covering the whole media box.
+// delimited) counts as covering the whole media box. Invisible text (render mode 3 or 7),
+// unpainted paths, popups, hidden annotations and links count as nothing. Boxes are clipped
+// to the clipping path's bounds; past 4096 boxes, neighbours in content order are joined so a
+// huge page costs bounded memory.
 std::vector<InkBox> page_ink(PoDoFo::PdfVecObjects& objects, PoDoFo::PdfObject* page);
 
 }  // namespace saraban::pdf

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "layout/frame.h"
+#include "pdf/page_ink.h"
 
 namespace saraban::pdf {
 
@@ -23,6 +24,7 @@ struct VisiblePage {
   double width = 0;
   double height = 0;
   int rotate = 0;  // 0, 90, 180 or 270 (the page's own /Rotate, normalised)
+  std::vector<InkBox> ink;  // page_ink's boxes in these coordinates (pt, top-left origin, y down)
 };
 
 // Builds the overlay once the page's visible size is known (e.g. to align at the top right).
