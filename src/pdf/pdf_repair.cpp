@@ -3,6 +3,7 @@
 #include "pdf/pdf_repair.h"
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Discard.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFWriter.hh>
 
@@ -12,6 +13,16 @@
 namespace saraban::pdf {
 
 namespace {
+
+// Reads every object and stream once, as writing does, and keeps nothing: the check costs no
+// second copy of the file in memory.
+void read_everything(QPDF& q) {
+  Pl_Discard discard;
+  QPDFWriter w(q);
+  w.setOutputPipeline(&discard);
+  w.setObjectStreamMode(qpdf_o_preserve);
+  w.write();
+}
 
 std::vector<std::uint8_t> write_copy(QPDF& q) {
   QPDFWriter w(q);
@@ -36,9 +47,9 @@ std::optional<std::vector<std::uint8_t>> repaired_pdf(std::span<const std::uint8
     q.processMemoryFile("incoming PDF", reinterpret_cast<const char*>(bytes.data()), bytes.size());
     // Stream lengths are checked only when the data is read: walk every object once so a
     // wrong /Length shows up as a warning before deciding.
-    std::vector<std::uint8_t> copy = write_copy(q);
+    read_everything(q);
     if (!force && !q.anyWarnings()) return std::nullopt;
-    return copy;
+    return write_copy(q);
   } catch (const std::exception&) {
     // Unreadable even for qpdf (or needs a password): PoDoFo's error says what is wrong.
     return std::nullopt;
