@@ -140,8 +140,6 @@ PdfObject* first_listing(PdfVecObjects& objects, PdfObject* node, PdfObject** pa
   return nullptr;
 }
 
-// A page object listed twice in the tree (/Kids [3 0 R 3 0 R]) is one object shown on two
-// pages: stamping it would stamp both. Page 1 gets its own copy of the object instead.
 // Where the items reach on the visible page (y down), generously for glyphs: a glyph is taken
 // to rise a full size above its baseline and drop 0.3 of it below.
 std::optional<Box> item_bounds(const std::vector<layout::FrameItem>& items) {
@@ -168,7 +166,7 @@ std::optional<Box> item_bounds(const std::vector<layout::FrameItem>& items) {
 
 // On a page too small for the overlay as laid out (a 5 x 4 cm label), the overlay is scaled
 // down, keeping its proportions, and moved so that it stays kFitMargin inside the visible page,
-// nearest to where the layout put it. Empty when it already fits.
+// nearest to where the layout put it. The identity when it already fits.
 constexpr double kFitMargin = 2.0;  // pt
 
 // The fit as a transform of the visible page (y down): p' = s p + (x - s x0, y - s y0).
@@ -363,15 +361,20 @@ std::vector<std::uint8_t> stamp_increment(OpenedPdf& pdf, FirstPage& page, const
   const Affine to_user = fit.then(visible_to_user(page.space));
   // The content stream is y up in the visible page; the layout and the fit are y down.
   const Affine flip{1, 0, 0, -1, 0, page.visible.height};
-  constexpr double kPad = 1;  // pt: antialiasing at the edges must not be clipped by /BBox
-  const InkBox rect = transform_box(to_user, {bounds->x0 - kPad, bounds->y0 - kPad, bounds->x1 + kPad, bounds->y1 + kPad});
+  // The appearance is clipped to /BBox: leave room for antialiasing and for Thai marks that
+  // stack above or below the generous glyph box item_bounds assumes.
+  double largest_text = 0;
+  for (const auto& item : items)
+    if (const auto* run = std::get_if<layout::TextRun>(&item)) largest_text = std::max(largest_text, run->size);
+  const double pad = 1 + 0.25 * largest_text;  // pt
+  const InkBox rect = transform_box(to_user, {bounds->x0 - pad, bounds->y0 - pad, bounds->x1 + pad, bounds->y1 + pad});
   PdfObject* form = stamp_form(fresh, items, page, flip.then(to_user), rect);
   PdfObject* annot = stamp_annotation(fresh, form, rect);
 
   std::vector<const PdfObject*> changed;
   if (page.listed_twice) {
-    // One object shown on two pages: page 1 gets its own copy (listed in its parent's /Kids),
-    // so the stamp is not shown on the other page too.
+    // A page object listed twice in the tree (/Kids [3 0 R 3 0 R]) is one object shown on two
+    // pages: page 1 gets its own copy (listed in its parent's /Kids), so only it is stamped.
     PdfObject* copy = fresh.CreateObject(page.page->GetDictionary());
     copy->GetDictionary().AddKey("Parent", page.parent->Reference());
     *page.listing = copy->Reference();
