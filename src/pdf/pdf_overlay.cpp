@@ -4,7 +4,6 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <map>
