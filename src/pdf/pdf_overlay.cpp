@@ -4,21 +4,23 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
-#include <sstream>
 #include <string>
 
 #include "base/error.h"
 #include "base/legacy_ciphers.h"
 #include "pdf/content_stream.h"
 #include "pdf/font_embedder.h"
+#include "pdf/incremental_update.h"
+#include "pdf/page_ink.h"
+#include "pdf/page_space.h"
 #include "pdf/pdf_text.h"
+#include "pdf/span_input.h"
+#include "pdf/update_encrypt.h"
 
 namespace saraban::pdf {
 
@@ -58,29 +60,6 @@ auto guarded(std::span<const std::uint8_t> input, const std::string& what, F&& f
     if (declares_encryption(input)) fail("the PDF is encrypted in a way that cannot be read; it cannot be stamped");
     fail(what + ": " + podofo_message(e));
   }
-}
-
-// The header's version digits ("1.7", "2.0") and where they start, if the header is well formed.
-std::optional<std::pair<std::size_t, std::string>> header_version(std::span<const std::uint8_t> bytes) {
-  std::size_t window = std::min<std::size_t>(bytes.size(), 1024);
-  for (std::size_t i = 0; i + 8 <= window; ++i) {
-    if (std::memcmp(bytes.data() + i, "%PDF-", 5) != 0) continue;
-    const char* v = reinterpret_cast<const char*>(bytes.data()) + i + 5;
-    if (std::isdigit(static_cast<unsigned char>(v[0])) && v[1] == '.' && std::isdigit(static_cast<unsigned char>(v[2])))
-      return std::pair{i + 5, std::string(v, 3)};
-    return std::nullopt;
-  }
-  return std::nullopt;
-}
-
-// PoDoFo 0.9.8 knows versions up to 1.7 and writes 1.3 for any header it does not know (2.0):
-// the copy keeps the input's header version when that is higher. Same length, so the xref
-// offsets stay right.
-void keep_header_version(std::span<const std::uint8_t> original, std::vector<std::uint8_t>& written) {
-  auto in = header_version(original);
-  auto out = header_version(written);
-  if (!in || !out || in->second <= out->second) return;
-  std::memcpy(written.data() + out->first, in->second.data(), 3);
 }
 
 void check_header(std::span<const std::uint8_t> bytes) {
@@ -127,55 +106,6 @@ std::optional<Box> read_box(PdfVecObjects& objects, PdfObject* o) {
   return b;
 }
 
-// The Info dictionary as the file has it. PoDoFo rewrites ModDate to "now" when it loads a
-// document (and invents Info with the current time if there is none), which would make the
-// stamped copy differ on every run; this copy lets us put the file's own values back.
-struct OriginalInfo {
-  bool present = false;
-  PdfDictionary dict;
-};
-
-OriginalInfo read_original_info(std::span<const std::uint8_t> bytes) {
-  OriginalInfo out;
-  PdfVecObjects objects;
-  objects.SetAutoDelete(true);  // off by default: without it every parsed object leaked per stamp
-  PdfParser parser(&objects);
-  // An owner-password-only file opens with the empty password (the parser tries it); one that
-  // needs a user password throws InvalidPassword, which guarded() reports.
-  parser.ParseFile(reinterpret_cast<const char*>(bytes.data()), static_cast<long>(bytes.size()), true);
-  const PdfObject* trailer = parser.GetTrailer();
-  if (!trailer || !trailer->IsDictionary()) fail("cannot read the PDF: no trailer");
-  PdfObject* info = resolve(objects, const_cast<PdfObject*>(trailer->GetDictionary().GetKey("Info")));
-  if (info && info->IsDictionary()) {
-    out.present = true;
-    out.dict = info->GetDictionary();
-  }
-  return out;
-}
-
-void restore_info(PdfMemDocument& doc, const OriginalInfo& original) {
-  PdfObject* trailer = const_cast<PdfObject*>(doc.GetTrailer());
-  PdfObject* info_ref = trailer->GetDictionary().GetKey("Info");
-  PdfObject* info = resolve(doc.GetObjects(), info_ref);
-  if (!info || !info->IsDictionary()) return;
-  if (original.present) {
-    info->GetDictionary() = original.dict;
-  } else {
-    // Keep PoDoFo's Info object (it owns it) but empty, and in the trailer: PoDoFo's writer
-    // derives the file's /ID from the Info dictionary, and from the current time when there is
-    // none, which made a file without Info stamp differently from one second to the next.
-    info->GetDictionary().Clear();
-  }
-}
-
-struct FirstPage {
-  PdfObject* page = nullptr;
-  Box media;
-  Box crop;
-  double user_unit = 1;  // /UserUnit: the size of one user-space unit in points (PDF 1.6)
-  VisiblePage visible;   // in real points (UserUnit applied)
-};
-
 // How many /Kids entries in the page tree under `node` point at the object `target`.
 int kids_references(PdfVecObjects& objects, PdfObject* node, const PdfReference& target, int depth) {
   if (!node || !node->IsDictionary() || depth > 64) return 0;
@@ -209,64 +139,6 @@ PdfObject* first_listing(PdfVecObjects& objects, PdfObject* node, PdfObject** pa
   return nullptr;
 }
 
-// A page object listed twice in the tree (/Kids [3 0 R 3 0 R]) is one object shown on two
-// pages: stamping it would stamp both. Page 1 gets its own copy of the object instead.
-PdfObject* unshared_first_page(PdfMemDocument& doc, PdfObject* page) {
-  PdfVecObjects& objects = doc.GetObjects();
-  PdfObject* root = resolve(objects, doc.GetCatalog() ? doc.GetCatalog()->GetDictionary().GetKey("Pages") : nullptr);
-  const PdfReference ref = page->Reference();
-  if (kids_references(objects, root, ref, 0) < 2) return page;
-  PdfObject* parent = nullptr;
-  PdfObject* listing = first_listing(objects, root, &parent, 0);
-  if (!listing || listing->GetReference() != ref || !parent) return page;
-  PdfObject* copy = objects.CreateObject(page->GetDictionary());
-  copy->GetDictionary().AddKey("Parent", parent->Reference());
-  *listing = copy->Reference();
-  return copy;
-}
-
-FirstPage first_page(PdfMemDocument& doc) {
-  if (doc.GetPageCount() < 1) fail("the PDF has no pages");
-  PdfPage* page = doc.GetPage(0);
-  if (!page || !page->GetObject() || !page->GetObject()->IsDictionary()) fail("cannot find the PDF's first page");
-  FirstPage out;
-  out.page = page->GetObject();  // PdfPage wrappers live in PoDoFo's cache; keep the object
-  PdfVecObjects& objects = doc.GetObjects();
-  // A missing or broken MediaBox: readers fall back to US Letter, so the stamp does too.
-  Box media = read_box(objects, inherited(objects, out.page, "MediaBox")).value_or(Box{0, 0, 612, 792});
-  out.media = media;
-  if (auto u = number(resolve(objects, out.page->GetDictionary().GetKey("UserUnit"))); u && std::isfinite(*u) && *u > 0)
-    out.user_unit = *u;
-  Box crop = read_box(objects, inherited(objects, out.page, "CropBox")).value_or(media);
-  Box visible{std::max(crop.x0, media.x0), std::max(crop.y0, media.y0), std::min(crop.x1, media.x1),
-              std::min(crop.y1, media.y1)};
-  out.crop = visible.width() > 0 && visible.height() > 0 ? visible : media;
-  long long rotate = 0;
-  if (auto r = number(inherited(objects, out.page, "Rotate"))) rotate = std::llround(*r);
-  rotate = ((rotate % 360) + 360) % 360;
-  if (rotate % 90 != 0) rotate = 0;  // not allowed by the spec; readers ignore it
-  out.visible.rotate = static_cast<int>(rotate);
-  bool sideways = rotate == 90 || rotate == 270;
-  out.visible.width = (sideways ? out.crop.height() : out.crop.width()) * out.user_unit;
-  out.visible.height = (sideways ? out.crop.width() : out.crop.height()) * out.user_unit;
-  return out;
-}
-
-std::string matrix(const double (&m)[6]) {
-  std::string out;
-  for (double v : m) out += format_number(v) + " ";
-  return out + "cm\n";
-}
-
-std::string rotation_matrix(const FirstPage& p);
-
-// Maps the visible page in real points (origin bottom-left of what the reader shows, y up)
-// into the page's default user space, undoing /Rotate, the crop box origin and /UserUnit.
-std::string visible_to_user_matrix(const FirstPage& p) {
-  const double inverse_unit = 1 / p.user_unit;
-  return rotation_matrix(p) + matrix({inverse_unit, 0, 0, inverse_unit, 0, 0});
-}
-
 // Where the items reach on the visible page (y down), generously for glyphs: a glyph is taken
 // to rise a full size above its baseline and drop 0.3 of it below.
 std::optional<Box> item_bounds(const std::vector<layout::FrameItem>& items) {
@@ -293,11 +165,11 @@ std::optional<Box> item_bounds(const std::vector<layout::FrameItem>& items) {
 
 // On a page too small for the overlay as laid out (a 5 x 4 cm label), the overlay is scaled
 // down, keeping its proportions, and moved so that it stays kFitMargin inside the visible page,
-// nearest to where the layout put it. Empty when it already fits.
+// nearest to where the layout put it. The identity when it already fits.
 constexpr double kFitMargin = 2.0;  // pt
 
-std::string fit_matrix(const std::vector<layout::FrameItem>& items, const VisiblePage& page) {
-  auto b = item_bounds(items);
+// The fit as a transform of the visible page (y down): p' = s p + (x - s x0, y - s y0).
+Affine fit_transform(const std::optional<Box>& b, const VisiblePage& page) {
   if (!b) return {};
   const double room_w = page.width - 2 * kFitMargin, room_h = page.height - 2 * kFitMargin;
   if (b->x0 >= kFitMargin && b->y0 >= kFitMargin && b->x1 <= page.width - kFitMargin &&
@@ -308,21 +180,80 @@ std::string fit_matrix(const std::vector<layout::FrameItem>& items, const Visibl
   const double w = s * b->width(), h = s * b->height();
   const double x = std::clamp(b->x0, kFitMargin, page.width - kFitMargin - w);
   const double y = std::clamp(b->y0, kFitMargin, page.height - kFitMargin - h);
-  // In y-down page terms p' = s p + (x - s x0, y - s y0); the content stream is y up.
-  const double tx = x - s * b->x0, ty = page.height * (1 - s) - (y - s * b->y0);
-  return matrix({s, 0, 0, s, tx, ty});
+  return {s, 0, 0, s, x - s * b->x0, y - s * b->y0};
 }
 
-std::string rotation_matrix(const FirstPage& p) {
-  const Box& c = p.crop;
-  double m[6];
-  switch (p.visible.rotate) {
-    case 90: m[0] = 0, m[1] = 1, m[2] = -1, m[3] = 0, m[4] = c.x1, m[5] = c.y0; break;
-    case 180: m[0] = -1, m[1] = 0, m[2] = 0, m[3] = -1, m[4] = c.x1, m[5] = c.y1; break;
-    case 270: m[0] = 0, m[1] = -1, m[2] = 1, m[3] = 0, m[4] = c.x0, m[5] = c.y1; break;
-    default: m[0] = 1, m[1] = 0, m[2] = 0, m[3] = 1, m[4] = c.x0, m[5] = c.y0; break;
+// The PDF as parsed for stamping: PoDoFo reads the caller's bytes in place and loads objects
+// on demand, so only page 1, the page tree above it and what the stamp needs are parsed.
+struct OpenedPdf {
+  explicit OpenedPdf(std::span<const std::uint8_t> bytes) : input(bytes), parser(&objects) {
+    objects.SetAutoDelete(true);  // off by default: without it every parsed object leaked per stamp
+    // An owner-password-only file opens with the empty password (the parser tries it); one that
+    // needs a user password throws InvalidPassword, which guarded() reports.
+    parser.ParseFile(input.device(), true);
+    if (!parser.GetTrailer() || !parser.GetTrailer()->IsDictionary()) fail("cannot read the PDF: no trailer");
   }
-  return matrix(m);
+  const PdfDictionary& trailer() const { return parser.GetTrailer()->GetDictionary(); }
+  // The file's own key: new strings and streams in the update are encrypted like the rest.
+  // (PoDoFo's writer API takes it non-const; it only sets the object being encrypted.)
+  PdfEncrypt* encrypt() const { return const_cast<PdfEncrypt*>(parser.GetEncrypt()); }
+
+  SpanInput input;
+  PdfVecObjects objects;
+  PdfParser parser;
+};
+
+struct FirstPage {
+  PdfObject* page = nullptr;
+  PdfObject* parent = nullptr;   // the page tree node whose /Kids lists page 1
+  PdfObject* listing = nullptr;  // that /Kids entry
+  bool listed_twice = false;     // the page object is also shown elsewhere in the tree
+  PageSpace space;
+  VisiblePage visible;  // in real points (UserUnit applied)
+};
+
+FirstPage first_page(OpenedPdf& pdf) {
+  PdfVecObjects& objects = pdf.objects;
+  PdfObject* catalog = resolve(objects, const_cast<PdfObject*>(pdf.trailer().GetKey("Root")));
+  if (!catalog || !catalog->IsDictionary()) fail("cannot read the PDF: no document catalog");
+  PdfObject* root = resolve(objects, catalog->GetDictionary().GetKey("Pages"));
+  FirstPage out;
+  out.listing = first_listing(objects, root, &out.parent, 0);
+  if (!out.listing) fail("the PDF has no pages");
+  out.page = objects.GetObject(out.listing->GetReference());
+  if (!out.page || !out.page->IsDictionary()) fail("cannot find the PDF's first page");
+  out.listed_twice = kids_references(objects, root, out.page->Reference(), 0) > 1;
+  // A missing or broken MediaBox: readers fall back to US Letter, so the stamp does too.
+  Box media = read_box(objects, inherited(objects, out.page, "MediaBox")).value_or(Box{0, 0, 612, 792});
+  double user_unit = 1;  // /UserUnit: the size of one user-space unit in points (PDF 1.6)
+  if (auto u = number(resolve(objects, out.page->GetDictionary().GetKey("UserUnit"))); u && std::isfinite(*u) && *u > 0)
+    user_unit = *u;
+  Box crop = read_box(objects, inherited(objects, out.page, "CropBox")).value_or(media);
+  Box visible{std::max(crop.x0, media.x0), std::max(crop.y0, media.y0), std::min(crop.x1, media.x1),
+              std::min(crop.y1, media.y1)};
+  if (visible.width() <= 0 || visible.height() <= 0) visible = media;
+  long long rotate = 0;
+  if (auto r = number(inherited(objects, out.page, "Rotate"))) rotate = std::llround(*r);
+  rotate = ((rotate % 360) + 360) % 360;
+  if (rotate % 90 != 0) rotate = 0;  // not allowed by the spec; readers ignore it
+  out.space = PageSpace{visible.x0, visible.y0, visible.x1, visible.y1, static_cast<int>(rotate), user_unit};
+  out.visible.rotate = static_cast<int>(rotate);
+  out.visible.width = out.space.visible_width();
+  out.visible.height = out.space.visible_height();
+  out.visible.ink = ink_in_visible_page(out.space, page_ink(objects, out.page));
+  return out;
+}
+
+std::string matrix(const Affine& m) {
+  std::string out;
+  for (double v : {m.a, m.b, m.c, m.d, m.e, m.f}) out += format_number(v) + " ";
+  return out + "cm\n";
+}
+
+PdfArray array_of(const InkBox& b) {
+  PdfArray out;
+  for (double v : {b.x0, b.y0, b.x1, b.y1}) out.push_back(PdfVariant(v));
+  return out;
 }
 
 PdfObject* new_stream(PdfVecObjects& objects, const std::string& bytes) {
@@ -332,172 +263,147 @@ PdfObject* new_stream(PdfVecObjects& objects, const std::string& bytes) {
   return o;
 }
 
-constexpr const char* kOriginalName = "SarabanOriginalPage";
-
-// The page's content streams decoded and joined (a page may split its content anywhere
-// between streams, so they are one program); nullopt when one cannot be decoded.
-std::optional<std::string> decoded_contents(PdfVecObjects& objects, const PdfDictionary& page_dict) {
-  std::vector<PdfObject*> streams;
-  PdfObject* old = resolve(objects, const_cast<PdfObject*>(page_dict.GetKey("Contents")));
-  if (old && old->IsArray()) {
-    for (auto& part : old->GetArray()) streams.push_back(resolve(objects, &part));
-  } else if (old) {
-    streams.push_back(old);
-  }
-  std::string out;
-  for (PdfObject* s : streams) {
-    if (!s || !s->HasStream()) continue;  // readers skip what is not a stream
-    try {
-      char* buffer = nullptr;
-      pdf_long length = 0;
-      s->GetStream()->GetFilteredCopy(&buffer, &length);
-      std::unique_ptr<char, decltype(&podofo_free)> owned(buffer, &podofo_free);
-      out.append(buffer ? buffer : "", static_cast<std::size_t>(length));
-      out += '\n';  // content streams split mid-token are not allowed; a newline keeps ours apart
-    } catch (const PoDoFo::PdfError&) {
-      return std::nullopt;
+// The stamp's drawing as a form XObject in the page's default user space, its /BBox exactly
+// `rect` so that it is the annotation's appearance with no further scaling.
+PdfObject* stamp_form(PdfVecObjects& fresh, const std::vector<layout::FrameItem>& items, const FirstPage& page,
+                      const Affine& content_to_user, const InkBox& rect) {
+  std::vector<std::unique_ptr<FontEmbedder>> embedders;
+  std::vector<std::string> names;
+  std::map<const layout::FontProgram*, std::size_t> lookup;  // lookup only, never iterated
+  auto font_for = [&](const layout::FontProgramRef& font) -> std::size_t {
+    if (auto it = lookup.find(font.get()); it != lookup.end()) return it->second;
+    embedders.push_back(std::make_unique<FontEmbedder>(font));
+    names.push_back("SarabanStamp" + std::to_string(embedders.size()));
+    lookup.emplace(font.get(), embedders.size() - 1);
+    return embedders.size() - 1;
+  };
+  ContentStream content(page.visible.height);
+  for (const auto& item : items) {
+    if (const auto* run = std::get_if<layout::TextRun>(&item)) {
+      std::size_t i = font_for(run->font);
+      content.text_run(*run, *embedders[i], names[i]);
+    } else if (const auto* r = std::get_if<layout::Rect>(&item)) {
+      content.rect(*r);
+    } else if (const auto* path = std::get_if<layout::Path>(&item)) {
+      content.path(*path);
+    } else {
+      throw Error(ErrorCode::InvalidInput, "only text, rectangles and paths can be drawn over an existing PDF");
     }
   }
-  return out;
-}
+  PdfDictionary fonts;
+  for (std::size_t i = 0; i < embedders.size(); ++i)
+    fonts.AddKey(PdfName(names[i]), embedders[i]->embed(fresh, true)->Reference());
+  PdfDictionary resources;
+  if (!embedders.empty()) resources.AddKey("Font", fonts);
 
-void make_form(PdfDictionary& d, const FirstPage& page, const PdfDictionary& resources) {
+  PdfObject* form = new_stream(fresh, "q\n" + matrix(content_to_user) + content.bytes() + "Q\n");
+  PdfDictionary& d = form->GetDictionary();
   d.AddKey("Type", PdfName("XObject"));
   d.AddKey("Subtype", PdfName("Form"));
-  PdfArray bbox;
-  for (double v : {page.media.x0, page.media.y0, page.media.x1, page.media.y1}) bbox.push_back(PdfVariant(v));
-  d.AddKey("BBox", bbox);
+  d.AddKey("BBox", array_of(rect));
   d.AddKey("Resources", resources);
-}
-
-// The page's original content as one form XObject, or nullptr when it cannot be made one.
-// A single content stream becomes the form itself, its bytes untouched (not even decoded, so
-// a stream readers only partly decode stays as it was); the added keys mean nothing to a
-// page that also uses it as content. Several streams are one program split anywhere, so they
-// are decoded and joined into a new stream.
-PdfObject* original_as_form(PdfVecObjects& objects, const FirstPage& page, const PdfDictionary& resources) {
-  PdfObject* old = page.page->GetDictionary().GetKey("Contents");
-  PdfObject* single = old && old->IsReference() ? resolve(objects, old) : nullptr;
-  if (single && single->HasStream() && single->IsDictionary() && !single->GetDictionary().HasKey("Subtype")) {
-    make_form(single->GetDictionary(), page, resources);
-    return single;
-  }
-  std::optional<std::string> joined = decoded_contents(objects, page.page->GetDictionary());
-  if (!joined) return nullptr;
-  PdfObject* form = new_stream(objects, *joined);
-  make_form(form->GetDictionary(), page, resources);
   return form;
 }
 
-std::vector<std::uint8_t> serialize(PdfMemDocument& doc) {
-  std::ostringstream stream;
-  {
-    PdfOutputDevice device(&stream);
-    doc.Write(&device);
-    device.Flush();
+constexpr pdf_int64 kPrintFlag = 4, kLockedFlag = 128;
+
+// The stamp annotation: printed, locked against moving and deleting, drawn by its appearance.
+PdfObject* stamp_annotation(PdfVecObjects& fresh, PdfObject* form, const InkBox& rect) {
+  PdfObject* annot = fresh.CreateObject(PdfDictionary());
+  PdfDictionary& a = annot->GetDictionary();
+  a.AddKey("Type", PdfName("Annot"));
+  a.AddKey("Subtype", PdfName("Stamp"));
+  a.AddKey("Rect", array_of(rect));
+  a.AddKey("F", PdfVariant(kPrintFlag | kLockedFlag));
+  a.AddKey("NM", PdfString("saraban-receive-stamp"));
+  PdfDictionary appearance;
+  appearance.AddKey("N", form->Reference());
+  a.AddKey("AP", appearance);
+  return annot;
+}
+
+// The page's /Annots as a new direct array, the stamp last (drawn above the others): an
+// /Annots array shared with other pages stays as it was for them.
+PdfArray annots_with(PdfVecObjects& objects, PdfObject* page, const PdfReference& annot) {
+  PdfArray out;
+  PdfObject* old = resolve(objects, page->GetDictionary().GetKey("Annots"));
+  if (old && old->IsArray()) out = old->GetArray();
+  out.push_back(annot);
+  return out;
+}
+
+std::uint64_t original_size(OpenedPdf& pdf) {
+  std::uint64_t size = 1;
+  if (auto n = number(pdf.trailer().GetKey("Size")); n && *n > 0 && *n < 1e10) size = static_cast<std::uint64_t>(*n);
+  // A /Size smaller than the file's own numbers would make new objects collide with old ones.
+  for (const PdfObject* o : pdf.objects) size = std::max<std::uint64_t>(size, o->Reference().ObjectNumber() + 1ull);
+  return size;
+}
+
+std::vector<std::uint8_t> stamp_increment(OpenedPdf& pdf, FirstPage& page, const std::vector<layout::FrameItem>& items,
+                                          std::span<const std::uint8_t> original) {
+  for (const auto& item : items) {
+    if (!std::holds_alternative<layout::TextRun>(item) && !std::holds_alternative<layout::Rect>(item) &&
+        !std::holds_alternative<layout::Path>(item))
+      throw Error(ErrorCode::InvalidInput, "only text, rectangles and paths can be drawn over an existing PDF");
   }
-  std::string bytes = stream.str();
-  return {bytes.begin(), bytes.end()};
+  std::optional<Box> bounds = item_bounds(items);
+  if (!bounds) return {original.begin(), original.end()};  // nothing to draw
+  // New objects are numbered from the original's /Size up; free numbers are never reused.
+  const std::uint64_t first_new = original_size(pdf);
+  PdfVecObjects fresh;
+  fresh.SetAutoDelete(true);
+  fresh.SetCanReuseObjectNumbers(false);
+  fresh.SetObjectCount(PdfReference(static_cast<pdf_objnum>(first_new - 1), 0));
+
+  const Affine fit = fit_transform(bounds, page.visible);
+  const Affine to_user = fit.then(visible_to_user(page.space));
+  // The content stream is y up in the visible page; the layout and the fit are y down.
+  const Affine flip{1, 0, 0, -1, 0, page.visible.height};
+  // The appearance is clipped to /BBox: leave room for antialiasing and for Thai marks that
+  // stack above or below the generous glyph box item_bounds assumes.
+  double largest_text = 0;
+  for (const auto& item : items)
+    if (const auto* run = std::get_if<layout::TextRun>(&item)) largest_text = std::max(largest_text, run->size);
+  const double pad = 1 + 0.25 * largest_text;  // pt
+  const InkBox rect = transform_box(to_user, {bounds->x0 - pad, bounds->y0 - pad, bounds->x1 + pad, bounds->y1 + pad});
+  PdfObject* form = stamp_form(fresh, items, page, flip.then(to_user), rect);
+  PdfObject* annot = stamp_annotation(fresh, form, rect);
+
+  std::vector<const PdfObject*> changed;
+  if (page.listed_twice) {
+    // A page object listed twice in the tree (/Kids [3 0 R 3 0 R]) is one object shown on two
+    // pages: page 1 gets its own copy (listed in its parent's /Kids), so only it is stamped.
+    PdfObject* copy = fresh.CreateObject(page.page->GetDictionary());
+    copy->GetDictionary().AddKey("Parent", page.parent->Reference());
+    *page.listing = copy->Reference();
+    page.page = copy;
+    PdfObject* kids = page.parent->GetDictionary().GetKey("Kids");
+    changed.push_back(kids && kids->IsReference() ? resolve(pdf.objects, kids) : page.parent);
+  } else {
+    changed.push_back(page.page);
+  }
+  page.page->GetDictionary().AddKey("Annots", annots_with(pdf.objects, page.page, annot->Reference()));
+  annot->GetDictionary().AddKey("P", page.page->Reference());
+
+  std::uint64_t size = first_new;
+  for (const PdfObject* o : fresh) {
+    if (o->Reference().ObjectNumber() < first_new) fail("cannot number the stamp's objects after the original's");
+    size = std::max<std::uint64_t>(size, o->Reference().ObjectNumber() + 1ull);
+    changed.push_back(o);
+  }
+  UpdateEncrypt encrypt(pdf.encrypt());
+  return append_update(original, pdf.trailer(), changed, size, encrypt.get());
 }
 
 std::vector<std::uint8_t> draw_overlay(std::span<const std::uint8_t> original, const OverlayLayout& make_items) {
   enable_legacy_ciphers();
   PdfError::EnableLogging(false);
   PdfError::EnableDebug(false);
-  OriginalInfo info = guarded(original, "cannot read the PDF", [&] { return read_original_info(original); });
-  PdfMemDocument doc;
-  guarded(original, "cannot read the PDF", [&] {
-    doc.LoadFromBuffer(reinterpret_cast<const char*>(original.data()), static_cast<long>(original.size()));
-  });
-  FirstPage page = guarded(original, "cannot read the PDF's first page", [&] { return first_page(doc); });
+  auto pdf = guarded(original, "cannot read the PDF", [&] { return std::make_unique<OpenedPdf>(original); });
+  FirstPage page = guarded(original, "cannot read the PDF's first page", [&] { return first_page(*pdf); });
   std::vector<layout::FrameItem> items = make_items(page.visible);
-
-  return guarded(original, "cannot write the stamped PDF", [&] {
-    PdfVecObjects& objects = doc.GetObjects();
-    page.page = unshared_first_page(doc, page.page);
-    PdfDictionary& page_dict = page.page->GetDictionary();
-
-    // Resources: a page-local copy, so a dictionary shared with other pages stays as it was.
-    PdfObject* old_resources = inherited(objects, page.page, "Resources");
-    const PdfDictionary original_resources =
-        old_resources && old_resources->IsDictionary() ? old_resources->GetDictionary() : PdfDictionary();
-    PdfObject* form = original_as_form(objects, page, original_resources);
-    // With the original in its own form XObject the page's resources hold only our names.
-    PdfDictionary resources = form ? PdfDictionary() : original_resources;
-    PdfObject* old_fonts = resolve(objects, resources.GetKey("Font"));
-    PdfDictionary fonts = old_fonts && old_fonts->IsDictionary() ? old_fonts->GetDictionary() : PdfDictionary();
-
-    // One embedder per font program, named so as not to clash with the page's own fonts.
-    std::vector<std::unique_ptr<FontEmbedder>> embedders;
-    std::vector<std::string> names;
-    std::map<const layout::FontProgram*, std::size_t> lookup;  // lookup only, never iterated
-    int serial = 0;
-    auto font_for = [&](const layout::FontProgramRef& font) -> std::size_t {
-      if (auto it = lookup.find(font.get()); it != lookup.end()) return it->second;
-      embedders.push_back(std::make_unique<FontEmbedder>(font));
-      std::string name;
-      do {
-        name = "SarabanStamp" + std::to_string(++serial);
-      } while (fonts.HasKey(PdfName(name)));
-      names.push_back(name);
-      lookup.emplace(font.get(), embedders.size() - 1);
-      return embedders.size() - 1;
-    };
-
-    ContentStream content(page.visible.height);
-    for (const auto& item : items) {
-      if (const auto* run = std::get_if<layout::TextRun>(&item)) {
-        std::size_t i = font_for(run->font);
-        content.text_run(*run, *embedders[i], names[i]);
-      } else if (const auto* rect = std::get_if<layout::Rect>(&item)) {
-        content.rect(*rect);
-      } else if (const auto* path = std::get_if<layout::Path>(&item)) {
-        content.path(*path);
-      } else {
-        throw Error(ErrorCode::InvalidInput, "only text, rectangles and paths can be drawn over an existing PDF");
-      }
-    }
-    for (std::size_t i = 0; i < embedders.size(); ++i) {
-      fonts.AddKey(PdfName(names[i]), embedders[i]->embed(objects, true)->Reference());
-    }
-    if (!embedders.empty()) resources.AddKey("Font", fonts);
-
-    const std::string stamp =
-        "q\n" + visible_to_user_matrix(page) + fit_matrix(items, page.visible) + content.bytes() + "Q\n";
-    if (form) {
-      // The original becomes a form XObject: its content stream is self-contained, so a stray
-      // Q or an unclosed q inside cannot reach the stamp drawn after it.
-      PdfDictionary xobjects;
-      xobjects.AddKey(PdfName(kOriginalName), form->Reference());
-      resources.AddKey("XObject", xobjects);
-      page_dict.AddKey("Resources", resources);
-      PdfObject* drawing = new_stream(objects, std::string("q /") + kOriginalName + " Do Q\n" + stamp);
-      page_dict.AddKey("Contents", drawing->Reference());
-    } else {
-      // Several streams, one of which cannot be decoded: passed through as they were (readers
-      // draw what they can of them) between q and Q, the best isolation without reading them.
-      page_dict.AddKey("Resources", resources);
-      PdfObject* before = new_stream(objects, "q\n");
-      PdfObject* after = new_stream(objects, "\nQ\n" + stamp);
-      PdfArray contents;
-      contents.push_back(before->Reference());
-      if (PdfObject* old = page_dict.GetKey("Contents")) {
-        PdfObject* target = old->IsReference() ? resolve(objects, old) : old;
-        if (target && target->IsArray()) {
-          for (const auto& part : target->GetArray()) contents.push_back(part);
-        } else if (old->IsReference() && target && target->HasStream()) {
-          contents.push_back(*old);
-        }
-      }
-      contents.push_back(after->Reference());
-      page_dict.AddKey("Contents", contents);
-    }
-
-    restore_info(doc, info);
-    std::vector<std::uint8_t> written = serialize(doc);
-    keep_header_version(original, written);
-    return written;
-  });
+  return guarded(original, "cannot write the stamped PDF", [&] { return stamp_increment(*pdf, page, items, original); });
 }
 
 // Damaged files are stamped on qpdf's repaired copy: PoDoFo trusts a wrong /Length and would
@@ -535,11 +441,8 @@ VisiblePage first_page_geometry(std::span<const std::uint8_t> original_pdf) {
   enable_legacy_ciphers();
   PdfError::EnableLogging(false);
   PdfError::EnableDebug(false);
-  PdfMemDocument doc;
-  guarded(original_pdf, "cannot read the PDF", [&] {
-    doc.LoadFromBuffer(reinterpret_cast<const char*>(original_pdf.data()), static_cast<long>(original_pdf.size()));
-  });
-  return guarded(original_pdf, "cannot read the PDF's first page", [&] { return first_page(doc).visible; });
+  auto pdf = guarded(original_pdf, "cannot read the PDF", [&] { return std::make_unique<OpenedPdf>(original_pdf); });
+  return guarded(original_pdf, "cannot read the PDF's first page", [&] { return first_page(*pdf).visible; });
 }
 
 }  // namespace saraban::pdf

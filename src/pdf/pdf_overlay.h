@@ -1,14 +1,15 @@
 #pragma once
 // Draws frame items over the first page of an existing PDF (the receive stamp on an incoming
-// letter) and returns the whole document as new bytes; the input is never modified.
-// The page's own content becomes a form XObject drawn first, so its graphics state (even a
-// stray Q) cannot reach the overlay; only when several content streams must be joined and one
-// cannot be decoded are they kept as they were, wrapped in q/Q. Items are placed in the page as a reader sees it: top-left of the visible
-// (crop) box, after /Rotate, y down, in real points (/UserUnit applied), like a PageFrame. Items
-// that would leave the visible page are scaled down (proportions kept) and moved inside it.
-// A page object listed twice in the page tree is copied so only page 1 is drawn on. The
-// header version is kept (never lowered). Files with only an owner password are stamped and
-// keep their encryption.
+// letter) and returns the stamped copy: the input's bytes unchanged followed by an incremental
+// update (ISO 32000-1 7.5.6) that adds a Stamp annotation, last in page 1's /Annots, whose
+// appearance stream holds the drawing. A sender's signature stays valid, the copy costs only
+// the added bytes, and the drawing is isolated from the page's content (its graphics state,
+// syntax errors) and drawn above the page's other annotations. Items are placed in the page as
+// a reader sees it: top-left of the visible (crop) box, after /Rotate, y down, in real points
+// (/UserUnit applied), like a PageFrame. Items that would leave the visible page are scaled
+// down (proportions kept) and moved inside it. A page object listed twice in the page tree is
+// copied so only page 1 is stamped. Files with only an owner password are stamped; what the
+// update adds is encrypted with the file's key.
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -24,7 +25,9 @@ struct VisiblePage {
   double width = 0;
   double height = 0;
   int rotate = 0;  // 0, 90, 180 or 270 (the page's own /Rotate, normalised)
-  std::vector<InkBox> ink;  // page_ink's boxes in these coordinates (pt, top-left origin, y down)
+  // What is already drawn on the page (pdf::page_ink), in the same coordinates as the items:
+  // real points, origin top-left of the visible crop box, y down, after /Rotate and /UserUnit.
+  std::vector<InkBox> ink;
 };
 
 // Builds the overlay once the page's visible size is known (e.g. to align at the top right).
