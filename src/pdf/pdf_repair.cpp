@@ -1,6 +1,7 @@
 // Only std::shared_ptr is used, never qpdf's old PointerHolder (its header warns otherwise).
 #define POINTERHOLDER_TRANSITION 4
 #include "pdf/pdf_repair.h"
+#include "pdf/truncated_pdf.h"
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Discard.hh>
@@ -53,31 +54,44 @@ std::vector<std::uint8_t> write_copy(QPDF& q) {
   return {p, p + out->getSize()};
 }
 
-}  // namespace
-
-std::optional<std::vector<std::uint8_t>> repaired_pdf(std::span<const std::uint8_t> bytes, bool force) {
+// qpdf's sound copy when it had to recover anything (or `force`); nullopt when the file reads
+// cleanly. Throws what qpdf throws for a file it cannot read.
+std::optional<std::vector<std::uint8_t>> repaired_as_read(std::span<const std::uint8_t> bytes, bool force) {
   auto open = [&](QPDF& q) {
     q.setSuppressWarnings(true);
     q.setAttemptRecovery(true);
     q.processMemoryFile("incoming PDF", reinterpret_cast<const char*>(bytes.data()), bytes.size());
   };
-  try {
-    if (!force) {
-      QPDF check;
-      open(check);
-      // Stream lengths are checked only when the data is read: walk every object once so a
-      // wrong /Length shows up as a warning before deciding.
-      const bool readable = read_everything(check);
-      if (readable && !check.anyWarnings()) return std::nullopt;
-    }
-    // A fresh reading for the copy: a failed walk can leave the first one half-resolved.
-    QPDF q;
-    open(q);
-    return write_copy(q);
-  } catch (const std::exception&) {
-    // Unreadable even for qpdf (or needs a password): PoDoFo's error says what is wrong.
-    return std::nullopt;
+  if (!force) {
+    QPDF check;
+    open(check);
+    // Stream lengths are checked only when the data is read: walk every object once so a
+    // wrong /Length shows up as a warning before deciding.
+    const bool readable = read_everything(check);
+    if (readable && !check.anyWarnings()) return std::nullopt;
   }
+  // A fresh reading for the copy: a failed walk can leave the first one half-resolved.
+  QPDF q;
+  open(q);
+  return write_copy(q);
+}
+
+}  // namespace
+
+std::optional<std::vector<std::uint8_t>> repaired_pdf(std::span<const std::uint8_t> bytes, bool force) {
+  try {
+    return repaired_as_read(bytes, force);
+  } catch (const std::exception&) {
+  }
+  // Cut off before its trailer, a file names no catalog and qpdf gives up: name it and retry.
+  if (auto extended = with_trailer_for_catalog(bytes)) {
+    try {
+      return repaired_as_read(*extended, true);
+    } catch (const std::exception&) {
+    }
+  }
+  // Unreadable even for qpdf (or needs a password): PoDoFo's error says what is wrong.
+  return std::nullopt;
 }
 
 }  // namespace saraban::pdf

@@ -141,6 +141,21 @@ TEST(PdfRepair, MissingEofMarker) {
   stamp_and_check(s, o);
 }
 
+// A download stopped at 97 %: the letter's objects are whole, but the last object (here an
+// unused 8 KB stream) is cut and there is no xref, trailer or %%EOF after it.
+TEST(PdfRepair, FileCutOffAt97PercentIsRebuiltAndStamped) {
+  std::string whole = letter_pdf();
+  const std::string filler(8000, 'x');
+  const std::size_t xref = whole.rfind("\nxref\n") + 1;
+  whole.insert(xref, "7 0 obj\n<< /Length 8000 >>\nstream\n" + filler + "\nendstream\nendobj\n");
+  const std::string cut = whole.substr(0, whole.size() * 97 / 100);
+  ASSERT_EQ(cut.find("trailer"), std::string::npos);
+  ASSERT_TRUE(repaired_pdf(bytes_of(cut)).has_value());
+  Outcome o;
+  stamp_and_check(cut, o);
+  EXPECT_TRUE(o.result.repaired);
+}
+
 TEST(PdfRepair, KeepsTheVersionOfARepairedFile) {
   std::string s = letter_pdf("0");
   s.replace(5, 3, "2.0");
