@@ -3,6 +3,8 @@
 // zlib, and the saraban binary for the engine's own letters): no downloads, nothing checked in.
 // Each maker returns the original's bytes, or an empty vector with `why` set if a tool failed.
 #include <cstdint>
+#include <filesystem>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -44,7 +46,7 @@ inline std::vector<std::uint8_t> bytes_of(const std::string& s) { return {s.begi
 
 // Runs `command`; on failure says so in `why` and returns false.
 inline bool tool(const std::string& command, std::string& why) {
-  auto r = run_command(command);
+  auto r = run_command("(" + command + ")");  // every step's stderr into the output, not the test log
   if (r.status != 0) why = command + "\n" + r.output;
   return r.status == 0;
 }
@@ -81,7 +83,8 @@ inline std::string annotation_top_right() {
   return raw_letter(l);
 }
 
-// A filled text field (AcroForm widget with an opaque grey appearance) at the top right.
+// A filled text field (AcroForm widget with an opaque grey appearance) at the top right; its
+// words sit at its bottom left, clear of where the stamp goes.
 inline std::string form_field_top_right() {
   RawLetter l;
   l.page_extra = "/Annots [6 0 R]";
@@ -89,7 +92,7 @@ inline std::string form_field_top_right() {
   l.extra.push_back("<< /Type /Annot /Subtype /Widget /FT /Tx /T (sender_note) /V (FILLED BY THE SENDER) "
                     "/Rect [283 600 590 837] /F 4 /P 3 0 R /DA (/F1 10 Tf 0 g) /MK << /BG [0.85 0.85 0.85] >> "
                     "/AP << /N 7 0 R >> >>");
-  const std::string ap = "0.85 0.85 0.85 rg 0 0 307 237 re f /Tx BMC BT /F1 10 Tf 0 g 6 220 Td (FILLED BY THE SENDER) Tj "
+  const std::string ap = "0.85 0.85 0.85 rg 0 0 307 237 re f /Tx BMC BT /F1 10 Tf 0 g 6 10 Td (FILLED BY THE SENDER) Tj "
                          "ET EMC";
   l.extra.push_back("<< /Type /XObject /Subtype /Form /BBox [0 0 307 237] /Resources << /Font << /F1 5 0 R >> >> /Length " +
                     std::to_string(ap.size()) + " >>\nstream\n" + ap + "\nendstream");
@@ -183,6 +186,34 @@ inline std::vector<std::uint8_t> engine_letter(const TempDir& dir, const std::st
   const std::string out = dir.file(kind + ".pdf");
   if (!tool("SOURCE_DATE_EPOCH=1790000000 '" + std::string(SARABAN_BINARY) + "' render '" + SARABAN_SOURCE_DIR +
                 "/samples/letters/" + kind + ".json' -o '" + out + "'",
+            why))
+    return {};
+  return read_bytes(out);
+}
+
+// The engine's external letter laid out as offices with a 2 cm top margin do: ที่ at the left
+// and the office's address block at the right both start 2 cm from the top (a small Garuda
+// above them), through a letter template given to `saraban render` with SARABAN_TEMPLATES.
+inline std::vector<std::uint8_t> engine_letter_2cm_top(const TempDir& dir, std::string& why) {
+  const auto stock = read_bytes(std::string(SARABAN_SOURCE_DIR) + "/templates/letters/external.json");
+  std::string t(stock.begin(), stock.end());
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"\"first_page_top_cm\": 4.7", "\"first_page_top_cm\": 2.0"},
+                                 {"\"emblem_top_cm\": 1.5", "\"emblem_top_cm\": 0.4"},
+                                 {"\"emblem_height_cm\": 3.0", "\"emblem_height_cm\": 1.4"},
+                                 {"\"urgency_baseline_cm\": 4.2", "\"urgency_baseline_cm\": 1.5"}}) {
+    const std::size_t at = t.find(from);
+    if (at == std::string::npos) {
+      why = "templates/letters/external.json no longer has " + from;
+      return {};
+    }
+    t.replace(at, from.size(), to);
+  }
+  std::filesystem::create_directories(dir.file("templates/letters"));
+  write_bytes(dir.file("templates/letters/external.json"), bytes_of(t));
+  const std::string out = dir.file("external-2cm.pdf");
+  if (!tool("SARABAN_TEMPLATES='" + dir.file("templates") + "' SOURCE_DATE_EPOCH=1790000000 '" +
+                std::string(SARABAN_BINARY) + "' render '" + SARABAN_SOURCE_DIR + "/samples/letters/external.json' -o '" +
+                out + "'",
             why))
     return {};
   return read_bytes(out);

@@ -60,7 +60,11 @@ inline PageView poppler_page1(const std::string& pdf, int dpi, const std::string
   const auto r = run_command("pdftoppm -cropbox -r " + std::to_string(dpi) + " -f 1 -l 1 -singlefile '" + pdf + "' '" +
                              prefix + "'");
   if (r.status == 0) v.raster = read_ppm(prefix + ".ppm");
-  v.text = run_command("pdftotext -enc UTF-8 -f 1 -l 1 '" + pdf + "' - 2>/dev/null").output;
+  // To a file: poppler's complaints about a damaged file go to stderr, never into the text.
+  if (run_command("pdftotext -enc UTF-8 -f 1 -l 1 '" + pdf + "' '" + prefix + ".txt'").status == 0) {
+    const auto text = read_bytes(prefix + ".txt");
+    v.text.assign(text.begin(), text.end());
+  }
   return v;
 }
 
@@ -107,6 +111,42 @@ inline int count_blue(const Raster& r, int x0, int y0, int x1, int y1) {
   int n = 0;
   for (int y = std::max(0, y0); y < std::min(r.height, y1); ++y)
     for (int x = std::max(0, x0); x < std::min(r.width, x1); ++x) n += stamp_blue(r, x, y) ? 1 : 0;
+  return n;
+}
+
+// Share of the rows (a vertical side) or columns (a horizontal side) along one side of the box
+// [x0, x1] x [y0, y1] with stamp-blue within 2 px of that side: the stamp's border, if drawn whole.
+inline double side_coverage(const Raster& r, int x0, int y0, int x1, int y1, char side) {
+  const bool vertical = side == 'l' || side == 'r';
+  const int from = vertical ? y0 : x0, to = vertical ? y1 : x1;
+  const int at = side == 'l' ? x0 : side == 'r' ? x1 : side == 't' ? y0 : y1;
+  int hit = 0;
+  for (int i = from; i <= to; ++i) {
+    bool blue = false;
+    for (int d = -2; d <= 2 && !blue; ++d) {
+      const int x = vertical ? at + d : i, y = vertical ? i : at + d;
+      if (x < 0 || y < 0 || x >= r.width || y >= r.height) continue;
+      // A 0.8 pt line at low dpi is a faint anti-aliased blue: any clear blue tint counts.
+      const std::uint8_t* p =
+          &r.rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 3];
+      blue = p[2] > p[0] + 20 && p[2] > p[1] + 20;
+    }
+    hit += blue ? 1 : 0;
+  }
+  return to > from ? static_cast<double>(hit) / (to - from + 1) : 0.0;
+}
+
+// The letter's ink: dark and not bluish (black or grey text, rules, a scan's specks). Inside
+// the stamp's box there is none when the stamp sits in free space or hides what is under it.
+inline int count_letter_ink(const Raster& r, int x0, int y0, int x1, int y1) {
+  int n = 0;
+  for (int y = std::max(0, y0); y < std::min(r.height, y1); ++y)
+    for (int x = std::max(0, x0); x < std::min(r.width, x1); ++x) {
+      const std::uint8_t* p =
+          &r.rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 3];
+      const int rg = std::max(p[0], p[1]);
+      n += (std::max<int>(rg, p[2]) < 140 && p[2] < rg + 40) ? 1 : 0;
+    }
   return n;
 }
 
