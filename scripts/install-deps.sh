@@ -24,17 +24,28 @@ packages=(
   mupdf-tools              # a second, independent text extractor in the tests
   python3 python3-fonttools  # builds the tests' PUA fixture font
   python3-fitz             # PyMuPDF: the tests' second text extractor (MuPDF)
+  chromium                 # the tests look at stamped letters in Chromium's PDF viewer
+  nodejs                   # runs puppeteer-core (tests/browser), which drives chromium
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
-fi
+# Debian's nodejs comes without npm (NodeSource's includes it): Debian's npm is added only then.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-echo "install-deps: installing ${missing[*]}"
-$SUDO apt-get update -q
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+else
+  echo "install-deps: installing ${missing[*]}"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The browser tests' npm packages (puppeteer-core, pinned by package-lock.json), once.
+browser_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+if [ ! -f "$browser_dir/node_modules/puppeteer-core/package.json" ]; then
+  echo "install-deps: npm ci in tests/browser"
+  npm ci --prefix "$browser_dir" --no-audit --no-fund --loglevel=error
+fi
