@@ -180,6 +180,9 @@ ReceiveStampTemplate load_receive_stamp_template(const Environment& env) {
   return parse_receive_stamp_template(kBuiltinTemplate, "built-in receive_stamp.json");
 }
 
+// How far the white background of a stamp without free space reaches past its border (pt).
+constexpr double kOpaqueHalo = 2.0;
+
 std::vector<layout::FrameItem> layout_receive_stamp(layout::ParagraphLayouter& layouter, const ReceiveStampTemplate& t,
                                                     const ReceiveStampFields& text, const pdf::VisiblePage& page) {
   using namespace layout;
@@ -211,9 +214,13 @@ std::vector<layout::FrameItem> layout_receive_stamp(layout::ParagraphLayouter& l
 
   const StampPlacement at = place_stamp(page.width, page.height, page.ink, box_w, box_h, placement_rules(t));
   std::vector<FrameItem> items;
-  // Drawn first, so a white background (no free space) lies under the lines.
-  const std::optional<Color> background = at.opaque ? std::optional<Color>(Color{1, 1, 1}) : std::nullopt;
-  items.push_back(Rect{box_x, box_y, box_w, box_h, background, t.color, t.border_pt});
+  // No free space: a white background, drawn first, reaching a little past the border so the
+  // border too is read against white whatever the letter has under it.
+  if (at.opaque) {
+    const double halo = kOpaqueHalo + t.border_pt / 2;
+    items.push_back(Rect{box_x - halo, box_y - halo, box_w + 2 * halo, box_h + 2 * halo, Color{1, 1, 1}, std::nullopt, 0});
+  }
+  items.push_back(Rect{box_x, box_y, box_w, box_h, std::nullopt, t.color, t.border_pt});
   double y = box_y + pad;
   for (const auto& l : lines) {
     y += gap / 2;

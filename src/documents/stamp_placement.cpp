@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <tuple>
 #include <variant>
 
@@ -24,18 +25,21 @@ struct Candidate {
   }
 };
 
-// Top-right corners on the grid through the preferred corner where a box of w × h stays in the
-// search area; the preferred corner itself whenever the box fits the page there.
+// Top-right corners on the grid through the preferred corner that lie in the search area (the
+// box's top in the top part of the page, the whole box in its right part and on the page); the
+// preferred corner itself whenever the box fits the page there.
 std::vector<Candidate> candidates(double W, double H, double w, double h, const StampPlacementRules& r) {
   const double px = W - r.right, py = r.top, step = std::max(r.step, 1.0);
-  const double left = std::max(r.edge, W * (1 - r.search_width_fraction)), right = W - r.edge;
-  const double top = r.edge, bottom = std::min(H - r.edge, H * r.search_height_fraction);
+  // On a page too narrow for the box in its right part (a slip), the box may reach further left.
+  const double left = std::max(r.edge, std::min(W * (1 - r.search_width_fraction), W - r.right - w)),
+               right = W - r.edge;
+  const double top = r.edge, lowest_top = std::min(H - r.edge - h, H * r.search_height_fraction);
   std::vector<Candidate> out;
   if (px - w >= 0 && px <= W && py >= 0 && py + h <= H) out.push_back({0, py, px});
   const long i_min = static_cast<long>(std::ceil((left + w - px) / step)),
              i_max = static_cast<long>(std::floor((right - px) / step));
   const long j_min = static_cast<long>(std::ceil((top - py) / step)),
-             j_max = static_cast<long>(std::floor((bottom - h - py) / step));
+             j_max = static_cast<long>(std::floor((lowest_top - py) / step));
   for (long i = i_min; i <= i_max; ++i) {
     for (long j = j_min; j <= j_max; ++j) {
       if (i == 0 && j == 0) continue;
@@ -56,6 +60,22 @@ std::vector<double> scales(double min_scale) {
   return out;
 }
 
+// The first candidate, largest scale first, where the box plus the clearance touches none of
+// `blocking`.
+std::optional<StampPlacement> first_clear(double W, double H, const std::vector<pdf::InkBox>& blocking, double w,
+                                          double h, const StampPlacementRules& r) {
+  const double c = std::max(r.clearance, 0.0);
+  for (double s : scales(r.min_scale)) {
+    const double bw = w * s, bh = h * s;
+    for (const Candidate& cand : candidates(W, H, bw, bh, r)) {
+      const Area box{cand.right - bw - c, cand.top - c, cand.right + c, cand.top + bh + c};
+      if (std::none_of(blocking.begin(), blocking.end(), [&](const pdf::InkBox& b) { return touches(box, b); }))
+        return StampPlacement{cand.right - bw, cand.top, s, false};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 StampPlacement place_stamp(double W, double H, const std::vector<pdf::InkBox>& ink, double w, double h,
@@ -63,21 +83,25 @@ StampPlacement place_stamp(double W, double H, const std::vector<pdf::InkBox>& i
   // Only ink near the search area can block a candidate; the rest is dropped once.
   const double c = std::max(r.clearance, 0.0);
   const Area near{std::min(W * (1 - r.search_width_fraction), W - r.right - w) - c, -c, W + c,
-                  std::max(H * r.search_height_fraction, r.top + h) + c};
-  std::vector<pdf::InkBox> blocking;
-  for (const auto& b : ink)
-    if (touches(near, b)) blocking.push_back(b);
-
-  for (double s : scales(r.min_scale)) {
-    const double bw = w * s, bh = h * s;
-    for (const Candidate& cand : candidates(W, H, bw, bh, r)) {
-      const Area box{cand.right - bw - c, cand.top - c, cand.right + c, cand.top + bh + c};
-      if (std::none_of(blocking.begin(), blocking.end(), [&](const pdf::InkBox& b) { return touches(box, b); }))
-        return {cand.right - bw, cand.top, s, false};
+                  std::max(H * r.search_height_fraction, r.top) + h + c};
+  std::vector<pdf::InkBox> blocking, annotations;
+  for (const auto& b : ink) {
+    if (!touches(near, b)) continue;
+    blocking.push_back(b);
+    if (b.kind == pdf::InkBox::Kind::Annotation) annotations.push_back(b);
+  }
+  if (auto free = first_clear(W, H, blocking, w, h, r)) return *free;
+  // No free space: clear of the letter's annotations and form fields at least (some readers
+  // draw form fields above every other annotation, the stamp included), over a white
+  // background that hides the page content under it.
+  if (!annotations.empty()) {
+    if (auto clear = first_clear(W, H, annotations, w, h, r)) {
+      clear->opaque = true;
+      return *clear;
     }
   }
-  // No free space: the usual place, full size, kept on the page, over a white background when
-  // something is under it (a page too small for any candidate may still be blank there).
+  // The usual place, full size, kept on the page, over a white background when something is
+  // under it (a page too small for any candidate may still be blank there).
   const double x = std::max(0.0, std::min(W - r.right - w, W - w)), y = std::max(0.0, std::min(r.top, H - h));
   const Area box{x - c, y - c, x + w + c, y + h + c};
   const bool covered = std::any_of(ink.begin(), ink.end(), [&](const pdf::InkBox& b) { return touches(box, b); });

@@ -14,7 +14,7 @@ struct StampPlacementRules {
   double top = 28.35;    // preferred distance from the top edge to the box (pt)
   double right = 28.35;  // preferred distance from the right edge to the box (pt)
   double edge = 14.17;   // a moved box keeps at least this far from the page's edges (pt)
-  double search_height_fraction = 1.0 / 3;  // the box stays within this top part of the page
+  double search_height_fraction = 1.0 / 3;  // the box's top stays within this top part of the page
   double search_width_fraction = 0.5;       // ... and this right part
   double clearance = 5.67;  // free space means the box plus this margin touches no ink (pt)
   double step = 7.09;       // the grid candidate positions are tried on (pt)

@@ -2,11 +2,11 @@
 // covering text"): measured with page_ink, the stamp moves to free space at the top right, so in
 // PyMuPDF no word of the stamp overlaps a word of the letter and pdftotext gives each stamp line
 // whole; with no free space it gets a white background; with only a little, it shrinks.
-// The lead wires page_ink into overlay's VisiblePage at merge; here the test fills it itself.
 #include <gtest/gtest.h>
-#include <podofo/podofo.h>
 
 #include <algorithm>
+#include <optional>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -78,22 +78,10 @@ std::vector<std::uint8_t> office_letter() {
   return pdf::write_pdf(doc);
 }
 
-// page_ink mapped into the visible page, as overlay will do (this page: no crop, no rotation).
-pdf::VisiblePage measured(const std::vector<std::uint8_t>& pdf_bytes) {
-  PoDoFo::PdfMemDocument doc;
-  doc.LoadFromBuffer(reinterpret_cast<const char*>(pdf_bytes.data()), static_cast<long>(pdf_bytes.size()));
-  PoDoFo::PdfPage* page = doc.GetPage(0);
-  const PoDoFo::PdfRect media = page->GetMediaBox();
-  pdf::VisiblePage v{media.GetWidth(), media.GetHeight(), 0, {}};
-  for (const auto& b : pdf::page_ink(doc.GetObjects(), page->GetObject()))
-    v.ink.push_back({b.x0 - media.GetLeft(), media.GetBottom() + media.GetHeight() - b.y1, b.x1 - media.GetLeft(),
-                     media.GetBottom() + media.GetHeight() - b.y0, b.kind});
-  return v;
-}
-
 std::vector<std::uint8_t> stamped(const std::vector<std::uint8_t>& original, bool measure_ink) {
   return pdf::overlay_first_page(original, [&](const pdf::VisiblePage& page) {
-    pdf::VisiblePage v = measure_ink ? measured(original) : page;
+    pdf::VisiblePage v = page;  // the overlay measured page 1's ink into v.ink
+    if (!measure_ink) v.ink.clear();
     return layout_receive_stamp(engine().layouter, engine().tpl, sample_text(), v);
   });
 }
@@ -170,21 +158,38 @@ TEST(ReceiveStampPlacement, OfficeLetterGetsTheStampInFreeSpaceApartFromItsText)
   }
 }
 
-// The first item is the box; text runs follow.
-const layout::Rect& box_of(const std::vector<layout::FrameItem>& items) { return std::get<layout::Rect>(items.at(0)); }
+// The bordered box (the first stroked rectangle); text runs follow it.
+const layout::Rect& box_of(const std::vector<layout::FrameItem>& items) {
+  for (const auto& item : items)
+    if (const auto* r = std::get_if<layout::Rect>(&item); r && r->stroke) return *r;
+  throw std::logic_error("no stamp border among the items");
+}
+
+// The white background drawn before everything else, if there is one.
+std::optional<layout::Rect> background_of(const std::vector<layout::FrameItem>& items) {
+  const auto* r = std::get_if<layout::Rect>(&items.at(0));
+  if (!r || r->stroke || !r->fill) return std::nullopt;
+  return *r;
+}
 
 TEST(ReceiveStampPlacement, NoFreeSpaceGivesAWhiteBackgroundUnderTheLines) {
   pdf::VisiblePage scan{595.28, 841.89, 0, {{0, 0, 595.28, 841.89, pdf::InkBox::Kind::Image}}};
   const auto items = layout_receive_stamp(engine().layouter, engine().tpl, sample_text(), scan);
   const layout::Rect& box = box_of(items);
-  ASSERT_TRUE(box.fill.has_value());
-  EXPECT_EQ(*box.fill, (layout::Color{1, 1, 1}));
   EXPECT_NEAR(box.x + box.width, 595.28 - cm(1), 0.01);
   EXPECT_NEAR(box.y, cm(1), 0.01);
   EXPECT_NEAR(box.width, cm(5), 0.01);
+  // White under the lines and a little past the border, so the border is read against white.
+  auto background = background_of(items);
+  ASSERT_TRUE(background.has_value());
+  EXPECT_EQ(*background->fill, (layout::Color{1, 1, 1}));
+  EXPECT_LT(background->x, box.x - box.line_width / 2);
+  EXPECT_LT(background->y, box.y - box.line_width / 2);
+  EXPECT_GT(background->x + background->width, box.x + box.width + box.line_width / 2);
+  EXPECT_GT(background->y + background->height, box.y + box.height + box.line_width / 2);
 
   pdf::VisiblePage blank{595.28, 841.89, 0, {}};
-  EXPECT_FALSE(box_of(layout_receive_stamp(engine().layouter, engine().tpl, sample_text(), blank)).fill);
+  EXPECT_FALSE(background_of(layout_receive_stamp(engine().layouter, engine().tpl, sample_text(), blank)));
 }
 
 TEST(ReceiveStampPlacement, OnlyALittleFreeSpaceShrinksTheWholeStamp) {
@@ -196,7 +201,7 @@ TEST(ReceiveStampPlacement, OnlyALittleFreeSpaceShrinksTheWholeStamp) {
   pdf::VisiblePage page{595.28, 841.89, 0, {{300, text_top, 580, 400, pdf::InkBox::Kind::Text}}};
   const auto items = layout_receive_stamp(engine().layouter, engine().tpl, sample_text(), page);
   const layout::Rect& box = box_of(items);
-  EXPECT_FALSE(box.fill);
+  EXPECT_FALSE(background_of(items));
   EXPECT_NEAR(box.width, cm(5) * 0.7, 0.01);
   EXPECT_NEAR(box.height, box_of(full).height * 0.7, 0.01);
   EXPECT_LE(box.y + box.height, text_top - cm(0.2) + 0.01);

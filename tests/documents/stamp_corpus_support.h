@@ -28,8 +28,8 @@ struct StampOutcome {
 
 // The only call into the stamper. Throws saraban::Error(PdfError) when it refuses.
 inline StampOutcome stamp_for_test(const std::vector<std::uint8_t>& original, const StampFields& f) {
-  static documents::EngineReceiveStamper stamper(system_environment());  // fonts load once
-  registry::StampedCopy copy = stamper.stamp_checked(original, registry::ReceiveStampText{f.office, f.number, f.date, f.time});
+  static documents::ReceiveStamper stamper(system_environment());  // fonts load once
+  documents::StampedPdf copy = stamper.stamp(original, documents::ReceiveStampFields{f.office, f.number, f.date, f.time});
   return {std::move(copy.bytes), copy.repaired};
 }
 

@@ -111,6 +111,30 @@ TEST(StampPlacement, SmallPageKeepsTheBoxOnIt) {
   EXPECT_FALSE(tiny.opaque);
 }
 
+TEST(StampPlacement, FormFieldOverTheTopRightIsAvoidedEvenWhereTextMustBeCovered) {
+  // A filled form field over the top right down to 240 pt, and the letter's text everywhere
+  // else in the right half: no free space, but a place clear of the field exists below it.
+  // Some readers draw form fields above every annotation, so the stamp must not sit under it.
+  const std::vector<pdf::InkBox> ink{{283, 5, 590, 240, pdf::InkBox::Kind::Annotation}, text(60, 240, 580, 700)};
+  const StampPlacement p = place_stamp(kW, kH, ink, kBoxW, kBoxH, {});
+  EXPECT_TRUE(p.opaque) << "over the letter's text: on white";
+  EXPECT_EQ(p.scale, 1.0);
+  EXPECT_GE(p.y, 240 + StampPlacementRules{}.clearance - 1e-9) << "clear of the field";
+  EXPECT_LE(p.y, kH / 3) << "its top still in the top third";
+  EXPECT_GE(p.x + kBoxW, kW - 28.35 - 1e-9) << "at the right";
+}
+
+TEST(StampPlacement, ASlipNarrowerThanTwoStampsGetsItInItsFreeTopPart) {
+  // A 150 × 110 pt slip with its one line at the bottom: the box may reach left of the page's
+  // right half, so it shrinks into the free top part rather than covering the line.
+  const std::vector<pdf::InkBox> ink{text(8, 89, 54, 100)};
+  const StampPlacement p = place_stamp(150, 110, ink, kBoxW, kBoxH, {});
+  EXPECT_FALSE(p.opaque);
+  EXPECT_GE(p.scale, StampPlacementRules{}.min_scale);
+  EXPECT_LE(p.y + kBoxH * p.scale, 89 - StampPlacementRules{}.clearance + 1e-9);
+  EXPECT_LE(p.x + kBoxW * p.scale, 150 + 1e-9);
+}
+
 TEST(StampPlacement, SameInkInAnyOrderGivesTheSamePlace) {
   std::vector<pdf::InkBox> ink{text(450, 56, 567, 72), text(300, 150, 567, 170), text(100, 40, 200, 60),
                                text(480, 76, 567, 92)};

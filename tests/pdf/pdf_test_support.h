@@ -3,6 +3,7 @@
 // comparing extracted text without caring about layout whitespace.
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -95,6 +96,8 @@ class TempDir {
   }
   ~TempDir() {
     std::error_code ec;
+    // SARABAN_KEEP_TEST_FILES=1 keeps the files of a failing test to look at.
+    if (std::getenv("SARABAN_KEEP_TEST_FILES")) return;
     if (!path_.empty()) std::filesystem::remove_all(path_, ec);
   }
   std::string file(const std::string& name) const { return path_ + "/" + name; }
