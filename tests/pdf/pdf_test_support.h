@@ -19,7 +19,8 @@ struct CommandResult {
 
 inline CommandResult run_command(const std::string& command) {
   CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  // Grouped, so a command's own "2>/dev/null" still wins over the 2>&1 added here.
+  FILE* pipe = popen(("{ " + command + "\n} 2>&1").c_str(), "r");
   if (!pipe) return result;
   std::array<char, 4096> buf{};
   std::size_t n = 0;
