@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "base/legacy_ciphers.h"
+#include "pdf/span_input.h"
 
 namespace saraban::pdf {
 
@@ -36,9 +37,11 @@ IncomingPdfStatus inspect_incoming_pdf(std::span<const std::uint8_t> bytes) {
   const bool declares_encryption =
       std::search(bytes.begin(), bytes.end(), encrypt_key.begin(), encrypt_key.end()) != bytes.end();
   try {
+    // Read in place: LoadFromBuffer would copy the file twice (a 38 MB scan: 76 MB more).
+    SpanInput input(bytes);
     PoDoFo::PdfMemDocument doc;
     // A file with only an owner password opens with the empty one, as in every viewer: "ok".
-    doc.LoadFromBuffer(reinterpret_cast<const char*>(bytes.data()), static_cast<long>(bytes.size()));
+    doc.LoadFromDevice(input.device());
     if (doc.GetPageCount() < 1) return IncomingPdfStatus::Corrupt;
     return IncomingPdfStatus::Ok;
   } catch (const PoDoFo::PdfError& e) {
