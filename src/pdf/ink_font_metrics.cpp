@@ -1,4 +1,5 @@
 #include "pdf/ink_font_metrics.h"
+#include "pdf/podofo_objects.h"
 
 #include <podofo/podofo.h>
 
@@ -12,18 +13,9 @@ namespace {
 using PoDoFo::PdfObject;
 using PoDoFo::PdfVecObjects;
 
-PdfObject* deref(PdfVecObjects& objects, PdfObject* o) {
-  for (int depth = 0; o && o->IsReference() && depth < 8; ++depth) o = objects.GetObject(o->GetReference());
-  return o && o->IsReference() ? nullptr : o;
-}
-
-PdfObject* key(PdfVecObjects& objects, PdfObject* dict, const char* name) {
-  if (!dict || !dict->IsDictionary()) return nullptr;
-  return deref(objects, dict->GetDictionary().GetKey(name));
-}
 
 std::optional<double> number(PdfVecObjects& objects, PdfObject* o) {
-  o = deref(objects, o);
+  o = resolve(objects, o);
   if (!o) return std::nullopt;
   double v = 0;
   if (o->IsReal()) v = o->GetReal();
@@ -37,26 +29,26 @@ bool is_name(PdfObject* o, const char* name) { return o && o->IsName() && o->Get
 
 // /Ascent and /Descent in glyph units; a font that gives none (or nonsense) keeps the defaults.
 void read_descriptor(PdfVecObjects& objects, PdfObject* descriptor, InkFontMetrics& m) {
-  if (auto a = number(objects, key(objects, descriptor, "Ascent")); a && *a > 0) m.ascent = *a * m.glyph_to_text;
-  if (auto d = number(objects, key(objects, descriptor, "Descent")); d && *d != 0)
+  if (auto a = number(objects, dict_value(objects, descriptor, "Ascent")); a && *a > 0) m.ascent = *a * m.glyph_to_text;
+  if (auto d = number(objects, dict_value(objects, descriptor, "Descent")); d && *d != 0)
     m.descent = -std::fabs(*d) * m.glyph_to_text;
-  if (auto w = number(objects, key(objects, descriptor, "MissingWidth")); w && *w > 0) m.missing_width = *w;
+  if (auto w = number(objects, dict_value(objects, descriptor, "MissingWidth")); w && *w > 0) m.missing_width = *w;
 }
 
 void read_simple(PdfVecObjects& objects, PdfObject* font, InkFontMetrics& m) {
-  if (is_name(key(objects, font, "Subtype"), "Type3")) {
-    PdfObject* fm = key(objects, font, "FontMatrix");
+  if (is_name(dict_value(objects, font, "Subtype"), "Type3")) {
+    PdfObject* fm = dict_value(objects, font, "FontMatrix");
     if (fm && fm->IsArray() && fm->GetArray().size() == 6)
       if (auto a = number(objects, &fm->GetArray()[0]); a && *a != 0) m.glyph_to_text = std::fabs(*a);
   }
-  PdfObject* widths = key(objects, font, "Widths");
+  PdfObject* widths = dict_value(objects, font, "Widths");
   if (widths && widths->IsArray()) {
-    const double first = number(objects, key(objects, font, "FirstChar")).value_or(0);
+    const double first = number(objects, dict_value(objects, font, "FirstChar")).value_or(0);
     unsigned code = first >= 0 && first < 256 ? static_cast<unsigned>(first) : 0;
     for (std::size_t i = 0; i < widths->GetArray().size() && code < 256; ++i, ++code)
       if (auto w = number(objects, &widths->GetArray()[i])) m.widths[code] = std::fabs(*w);
   }
-  read_descriptor(objects, key(objects, font, "FontDescriptor"), m);
+  read_descriptor(objects, dict_value(objects, font, "FontDescriptor"), m);
 }
 
 // /W holds `c [w1 w2 ...]` and `c_first c_last w` groups.
@@ -67,7 +59,7 @@ void read_cid_widths(PdfVecObjects& objects, PdfObject* w, InkFontMetrics& m) {
   for (std::size_t i = 0; i < a.size();) {
     auto first = number(objects, const_cast<PdfObject*>(&a[i]));
     if (!first || *first < 0 || *first > kMaxCid || i + 1 >= a.size()) return;
-    PdfObject* next = deref(objects, const_cast<PdfObject*>(&a[i + 1]));
+    PdfObject* next = resolve(objects, const_cast<PdfObject*>(&a[i + 1]));
     if (next && next->IsArray()) {
       unsigned cid = static_cast<unsigned>(*first);
       for (const auto& v : next->GetArray()) {
@@ -93,13 +85,13 @@ void read_cid_widths(PdfVecObjects& objects, PdfObject* w, InkFontMetrics& m) {
 void read_type0(PdfVecObjects& objects, PdfObject* font, InkFontMetrics& m) {
   m.two_byte = true;  // Identity-H/V and the common CJK CMaps; codes are read two bytes at a time
   m.missing_width = 1000;
-  PdfObject* kids = key(objects, font, "DescendantFonts");
+  PdfObject* kids = dict_value(objects, font, "DescendantFonts");
   if (!kids || !kids->IsArray() || kids->GetArray().empty()) return;
-  PdfObject* cid_font = deref(objects, &kids->GetArray()[0]);
-  if (auto dw = number(objects, key(objects, cid_font, "DW")); dw && *dw >= 0) m.missing_width = *dw;
-  read_cid_widths(objects, key(objects, cid_font, "W"), m);
+  PdfObject* cid_font = resolve(objects, &kids->GetArray()[0]);
+  if (auto dw = number(objects, dict_value(objects, cid_font, "DW")); dw && *dw >= 0) m.missing_width = *dw;
+  read_cid_widths(objects, dict_value(objects, cid_font, "W"), m);
   const double dw = m.missing_width;
-  read_descriptor(objects, key(objects, cid_font, "FontDescriptor"), m);
+  read_descriptor(objects, dict_value(objects, cid_font, "FontDescriptor"), m);
   m.missing_width = dw;  // /MissingWidth is for simple fonts; a CID font's default is /DW
 }
 
@@ -108,9 +100,9 @@ void read_type0(PdfVecObjects& objects, PdfObject* font, InkFontMetrics& m) {
 InkFontMetrics read_ink_font_metrics(PdfVecObjects& objects, PdfObject* font) {
   InkFontMetrics m;
   try {
-    font = deref(objects, font);
+    font = resolve(objects, font);
     if (!font || !font->IsDictionary()) return m;
-    if (is_name(key(objects, font, "Subtype"), "Type0")) read_type0(objects, font, m);
+    if (is_name(dict_value(objects, font, "Subtype"), "Type0")) read_type0(objects, font, m);
     else read_simple(objects, font, m);
   } catch (const PoDoFo::PdfError&) {
     // A damaged font dictionary: what was read so far, defaults for the rest.

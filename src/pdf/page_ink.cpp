@@ -12,6 +12,7 @@
 #include <string>
 
 #include "pdf/ink_font_metrics.h"
+#include "pdf/podofo_objects.h"
 
 namespace saraban::pdf {
 
@@ -82,21 +83,12 @@ struct GraphicsState {
   int render_mode = 0;
 };
 
-PdfObject* deref(PdfVecObjects& objects, PdfObject* o) {
-  for (int depth = 0; o && o->IsReference() && depth < 8; ++depth) o = objects.GetObject(o->GetReference());
-  return o && o->IsReference() ? nullptr : o;
-}
-
-PdfObject* key(PdfVecObjects& objects, PdfObject* dict, const char* name) {
-  if (!dict || !dict->IsDictionary()) return nullptr;
-  return deref(objects, dict->GetDictionary().GetKey(name));
-}
 
 PdfObject* inherited(PdfVecObjects& objects, PdfObject* page, const char* name) {
   PdfObject* node = page;
   for (int depth = 0; node && node->IsDictionary() && depth < 64; ++depth) {
-    if (PdfObject* v = key(objects, node, name)) return v;
-    node = key(objects, node, "Parent");
+    if (PdfObject* v = dict_value(objects, node, name)) return v;
+    node = dict_value(objects, node, "Parent");
   }
   return nullptr;
 }
@@ -114,7 +106,7 @@ std::optional<Bounds> read_rect(PdfVecObjects& objects, PdfObject* o) {
   if (!o || !o->IsArray() || o->GetArray().size() != 4) return std::nullopt;
   double v[4];
   for (std::size_t i = 0; i < 4; ++i) {
-    PdfObject* item = deref(objects, &o->GetArray()[i]);
+    PdfObject* item = resolve(objects, &o->GetArray()[i]);
     auto n = item ? number(*item) : std::nullopt;
     if (!n) return std::nullopt;
     v[i] = *n;
@@ -126,7 +118,7 @@ std::optional<Matrix> read_matrix(PdfVecObjects& objects, PdfObject* o) {
   if (!o || !o->IsArray() || o->GetArray().size() != 6) return std::nullopt;
   double v[6];
   for (std::size_t i = 0; i < 6; ++i) {
-    PdfObject* item = deref(objects, &o->GetArray()[i]);
+    PdfObject* item = resolve(objects, &o->GetArray()[i]);
     auto n = item ? number(*item) : std::nullopt;
     if (!n) return std::nullopt;
     v[i] = *n;
@@ -207,7 +199,7 @@ class Interpreter {
 };
 
 const InkFontMetrics* Interpreter::font(PdfObject* resources, const std::string& name) {
-  PdfObject* f = key(objects_, key(objects_, resources, "Font"), name.c_str());
+  PdfObject* f = dict_value(objects_, dict_value(objects_, resources, "Font"), name.c_str());
   if (!f) return &default_font_;
   auto it = fonts_.find(f);
   if (it == fonts_.end()) it = fonts_.emplace(f, read_ink_font_metrics(objects_, f)).first;
@@ -297,9 +289,9 @@ void Interpreter::Run::show(const PdfVariant& v) {
 
 void Interpreter::Run::xobject(const std::string& name) {
   PdfVecObjects& objects = in.objects_;
-  PdfObject* xo = key(objects, key(objects, resources, "XObject"), name.c_str());
+  PdfObject* xo = dict_value(objects, dict_value(objects, resources, "XObject"), name.c_str());
   if (!xo || !xo->IsDictionary()) return;
-  PdfObject* subtype = key(objects, xo, "Subtype");
+  PdfObject* subtype = dict_value(objects, xo, "Subtype");
   if (!subtype || !subtype->IsName()) return;
   const std::string kind = subtype->GetName().GetName();
   if (kind == "Image") {
@@ -309,8 +301,8 @@ void Interpreter::Run::xobject(const std::string& name) {
   if (kind != "Form" || !xo->HasStream()) return;
   if (forms.count(xo) || forms.size() >= kMaxFormDepth) return;  // a form that draws itself
   GraphicsState inner = gs;
-  if (auto m = read_matrix(objects, key(objects, xo, "Matrix"))) inner.ctm = m->then(gs.ctm);
-  if (auto bbox = read_rect(objects, key(objects, xo, "BBox"))) {
+  if (auto m = read_matrix(objects, dict_value(objects, xo, "Matrix"))) inner.ctm = m->then(gs.ctm);
+  if (auto bbox = read_rect(objects, dict_value(objects, xo, "BBox"))) {
     Bounds clip = Bounds::of_rect(inner.ctm, bbox->x0, bbox->y0, bbox->x1, bbox->y1);
     inner.clip = inner.clip ? inner.clip->intersect(clip) : clip;
   }
@@ -319,7 +311,7 @@ void Interpreter::Run::xobject(const std::string& name) {
     in.cover_media();
     return;
   }
-  PdfObject* own = key(objects, xo, "Resources");
+  PdfObject* own = dict_value(objects, xo, "Resources");
   forms.insert(xo);
   in.run(*content, own ? own : resources, inner, forms);
   forms.erase(xo);
@@ -440,7 +432,7 @@ void Interpreter::run(const std::string& content, PdfObject* resources, const Gr
 }
 
 void read_page(PdfVecObjects& objects, PdfObject* page, std::vector<InkBox>& out) {
-  page = deref(objects, page);
+  page = resolve(objects, page);
   if (!page || !page->IsDictionary()) return;
   Bounds media{0, 0, 612, 792};  // PDF's default when a page has no usable media box
   if (auto m = read_rect(objects, inherited(objects, page, "MediaBox")); m && !m->empty() && m->x0 < m->x1 &&
@@ -448,10 +440,10 @@ void read_page(PdfVecObjects& objects, PdfObject* page, std::vector<InkBox>& out
     media = *m;
   Interpreter in(objects, media, out);
 
-  PdfObject* contents = key(objects, page, "Contents");
+  PdfObject* contents = dict_value(objects, page, "Contents");
   std::vector<PdfObject*> streams;
   if (contents && contents->IsArray()) {
-    for (auto& part : contents->GetArray()) streams.push_back(deref(objects, &part));
+    for (auto& part : contents->GetArray()) streams.push_back(resolve(objects, &part));
   } else if (contents) {
     streams.push_back(contents);
   }
@@ -471,17 +463,17 @@ void read_page(PdfVecObjects& objects, PdfObject* page, std::vector<InkBox>& out
   std::set<PdfObject*> forms;
   in.run(joined, inherited(objects, page, "Resources"), GraphicsState{}, forms);
 
-  PdfObject* annots = key(objects, page, "Annots");
+  PdfObject* annots = dict_value(objects, page, "Annots");
   if (annots && annots->IsArray()) {
     for (auto& a : annots->GetArray()) {
-      PdfObject* annot = deref(objects, &a);
-      PdfObject* subtype = key(objects, annot, "Subtype");
+      PdfObject* annot = resolve(objects, &a);
+      PdfObject* subtype = dict_value(objects, annot, "Subtype");
       if (!subtype || !subtype->IsName()) continue;
       const std::string kind = subtype->GetName().GetName();
       if (kind == "Popup" || kind == "Link") continue;  // a popup opens on demand; links rarely show
-      PdfObject* flags = key(objects, annot, "F");
+      PdfObject* flags = dict_value(objects, annot, "F");
       if (flags && flags->IsNumber() && (flags->GetNumber() & 2)) continue;  // Hidden
-      if (auto rect = read_rect(objects, key(objects, annot, "Rect")); rect && !rect->empty())
+      if (auto rect = read_rect(objects, dict_value(objects, annot, "Rect")); rect && !rect->empty())
         in.emit(*rect, InkBox::Kind::Annotation, GraphicsState{});
     }
   }

@@ -19,6 +19,7 @@
 #include "pdf/page_ink.h"
 #include "pdf/page_space.h"
 #include "pdf/pdf_text.h"
+#include "pdf/podofo_objects.h"
 #include "pdf/span_input.h"
 #include "pdf/update_encrypt.h"
 
@@ -69,11 +70,6 @@ void check_header(std::span<const std::uint8_t> bytes) {
     if (std::memcmp(bytes.data() + i, "%PDF-", 5) == 0) return;
   }
   fail("not a PDF: no %PDF- header");
-}
-
-PdfObject* resolve(PdfVecObjects& objects, PdfObject* o) {
-  for (int depth = 0; o && o->IsReference() && depth < 8; ++depth) o = objects.GetObject(o->GetReference());
-  return o && o->IsReference() ? nullptr : o;
 }
 
 // A page attribute that may be inherited from the page tree (MediaBox, CropBox, Rotate, Resources).

@@ -33,21 +33,6 @@ inline StampOutcome stamp_for_test(const std::vector<std::uint8_t>& original, co
   return {std::move(copy.bytes), copy.repaired};
 }
 
-// A binary PPM (P6, maxval 255) as written by pdftoppm and MuPDF; width 0 if it is not one.
-inline Raster read_ppm(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<std::uint8_t> ppm((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Raster r;
-  std::string head(ppm.begin(), ppm.begin() + static_cast<long>(std::min<std::size_t>(ppm.size(), 64)));
-  int maxval = 0, consumed = 0;
-  if (std::sscanf(head.c_str(), "P6 %d %d %d%n", &r.width, &r.height, &maxval, &consumed) != 3 || maxval != 255) return {};
-  const std::size_t start = static_cast<std::size_t>(consumed) + 1;
-  const std::size_t need = static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.height) * 3;
-  if (ppm.size() < start + need) return {};
-  r.rgb.assign(ppm.begin() + static_cast<long>(start), ppm.begin() + static_cast<long>(start + need));
-  return r;
-}
-
 // Page 1 as one reader shows it: its visible page (crop box, rotation) in pixels, and its text.
 struct PageView {
   std::string reader;  // "poppler" or "MuPDF", for messages

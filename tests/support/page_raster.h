@@ -18,11 +18,9 @@ struct Raster {
   std::vector<std::uint8_t> rgb;
 };
 
-// Empty (width 0) when pdftoppm fails or writes something that is not a P6 image.
-inline Raster render_first_page(const std::string& pdf, const std::string& prefix) {
-  const std::string cmd = "pdftoppm -cropbox -r 72 -f 1 -l 1 -singlefile '" + pdf + "' '" + prefix + "' 2>/dev/null";
-  if (std::system(cmd.c_str()) != 0) return {};
-  std::ifstream in(prefix + ".ppm", std::ios::binary);
+// A binary PPM (P6, maxval 255) as written by pdftoppm and MuPDF; width 0 if it is not one.
+inline Raster read_ppm(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   std::vector<std::uint8_t> ppm((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Raster r;
   std::string head(ppm.begin(), ppm.begin() + static_cast<long>(std::min<std::size_t>(ppm.size(), 64)));
@@ -33,6 +31,13 @@ inline Raster render_first_page(const std::string& pdf, const std::string& prefi
   if (ppm.size() < start + need) return {};
   r.rgb.assign(ppm.begin() + static_cast<long>(start), ppm.begin() + static_cast<long>(start + need));
   return r;
+}
+
+// Empty (width 0) when pdftoppm fails or writes something that is not a P6 image.
+inline Raster render_first_page(const std::string& pdf, const std::string& prefix) {
+  const std::string cmd = "pdftoppm -cropbox -r 72 -f 1 -l 1 -singlefile '" + pdf + "' '" + prefix + "' 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) return {};
+  return read_ppm(prefix + ".ppm");
 }
 
 struct PixelBox {
