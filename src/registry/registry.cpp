@@ -649,7 +649,7 @@ VerifyReport Registry::verify(const User& actor) {
   // counted. Totals count hidden rows too, so only the highest clearance sees them.
   VerifyReport r;
   r.ok = all.ok;
-  r.notes = all.notes;  // what verify could not vouch for names no entry
+  r.notes = all.notes;  // what verify could not vouch for names no entry; pending stamps are added below
   if (actor.clearance == Secrecy::TopSecret) {
     r.audit_rows = all.audit_rows;
     r.rows_checked = all.rows_checked;
@@ -669,6 +669,7 @@ VerifyReport Registry::verify(const User& actor) {
       if (scope.secrecy != Secrecy::None && scope.entry_id)
         if (auto e = store_.entry(scope.entry_id)) secret_named.push_back(*e);
     }
+    note_pending_stamps(actor, r, secret_named);
   });
   if (hidden > 0) {
     r.problems.push_back(std::to_string(hidden) + (hidden == 1 ? " problem" : " problems") +
