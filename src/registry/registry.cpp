@@ -366,6 +366,9 @@ void Registry::stamp_late(const User& actor, const std::vector<std::pair<std::si
     store_.write(actor.id, [&] {
       for (const auto& [i, e] : late) {
         const IncomingFile& f = files[i];
+        // Another clerk's restamp, seeing the pending note, may have stored a copy meanwhile.
+        const auto stored = store_.attachments(e.id);
+        if (std::any_of(stored.begin(), stored.end(), [](const Attachment& a) { return a.kind == "stamped"; })) continue;
         if (f.stamped) {
           store_stamped(actor, e, f, now);
           store_.set_attachment_note(e.id, "original", kStampedLateNote);

@@ -246,6 +246,27 @@ TEST(LateStamp, ALateStampThatCannotBeDrawnResolvesTheNoteToWhy) {
   EXPECT_TRUE(f.reg->verify(f.admin).ok);
 }
 
+// A clerk who restamps the letter while its receive still draws the late stamp: one copy is
+// stored, not two.
+TEST(LateStamp, ARestampWhileTheLateStampIsDrawnLeavesOneCopy) {
+  LateFixture f("late-race");
+  BusyRegisterStamper stamper(f.db, f.env, f.clerk);
+  stamper.on_late = [&] {
+    auto other = SqliteRegisterStore::open(f.db, f.env);
+    EntryFilter q;
+    q.number_from = q.number_to = 4;
+    MarkingStamper marking;
+    Registry r(*other, f.env, &marking);
+    r.restamp(f.clerk, r.list(f.clerk, q).at(0).id);
+  };
+  auto n = f.receive_with(stamper, f.write("letter.pdf", tiny_pdf()));
+  EXPECT_TRUE(n.warnings.empty());
+  auto d = f.reg->show(f.clerk, n.id);
+  ASSERT_EQ(d.attachments.size(), 2u);
+  EXPECT_EQ(d.attachments[0].note, kRestampedNote);
+  EXPECT_TRUE(f.reg->verify(f.admin).ok);
+}
+
 // A late transaction that fails (here: the disk fills while the copy is stored) is rolled
 // back whole; the letter stays registered, its note pending, and the warning says restamp.
 TEST(LateStamp, ALateStoreThatFailsLeavesTheNotePendingAndTheWarningSaysRestamp) {
