@@ -1,7 +1,7 @@
 // The correspondence register's subcommands: init, user, office, receive, assign, draft,
 // review, sign, dispatch, file, close, cancel, show, list, search, history, verify, export,
-// import, backup, reindex, access-log, attachment, restamp, letter. The rules live in src/registry; this file parses
-// arguments and prints (text, or JSON with --json).
+// import, backup, reindex, access-log, attachment, restamp, letter. The rules live in
+// src/registry; this file parses arguments and prints (text, or JSON with --json).
 #include <sys/stat.h>
 
 #include <algorithm>
