@@ -1,9 +1,10 @@
 // The correspondence register's subcommands: init, user, office, receive, assign, draft,
 // review, sign, dispatch, file, close, cancel, show, list, search, history, verify, export,
-// import, backup, reindex, access-log. The rules live in src/registry; this file parses
-// arguments and prints (text, or JSON with --json).
+// import, backup, reindex, access-log, attachment, restamp, letter. The rules live in
+// src/registry; this file parses arguments and prints (text, or JSON with --json).
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -26,6 +27,7 @@
 #include "registry/register_files.h"
 #include "registry/registry.h"
 #include "registry/sqlite_store.h"
+#include "registry/stamp_notes.h"
 
 namespace saraban::cli {
 namespace {
@@ -448,6 +450,8 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   for (const auto& at : d.attachments)
     j["attachments"].push_back({{"name", at.name}, {"sha256", at.sha256}, {"kind", at.kind},
                                 {"pdf", at.pdf_status}, {"size", at.size}, {"note", at.note}});
+  const bool pending = std::any_of(d.attachments.begin(), d.attachments.end(), stamp_pending);
+  j["stamp_pending"] = pending;
   if (d.letter) j["letter"] = {{"version", d.letter->version}, {"body", stored_letter(d.letter->body)}};
   if (g.json) {
     print_json(j);
@@ -468,6 +472,7 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   for (const auto& at : d.attachments)
     std::printf("  แนบ      %s  %s  %s (%s)%s%s\n", shown(at.name).c_str(), at.sha256.substr(0, 16).c_str(), at.kind.c_str(),
                 at.pdf_status.c_str(), at.note.empty() ? "" : "  ", shown(at.note).c_str());
+  if (pending) std::printf("           (saraban restamp %s draws the missing stamped copy)\n", entry_address(e).c_str());
   for (const auto& ev : d.events)
     std::printf("  %s  %-9s %-10s %s  %s\n", be_datetime(ev.at).c_str(), ev.action.c_str(), stage_name(ev.to),
                 shown(ev.actor_name).c_str(), shown(ev.comment).c_str());
@@ -679,6 +684,24 @@ int cmd_attachment(const GlobalOptions& g, const std::vector<std::string>& args)
   return 0;
 }
 
+// saraban restamp ENTRY: the stamped copy an original is missing, drawn with the entry's number.
+int cmd_restamp(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ArgReader a(args);
+  EntryRef ref = parse_entry_ref(a.next());
+  if (!a.done()) unknown_option(a.peek());
+  Session s = open_session(g);
+  std::int64_t id = s.registry->resolve(s.actor, ref);
+  Restamped r = s.registry->restamp(s.actor, id);  // logs a secret entry's read itself
+  const std::string address = entry_address(r.entry);
+  if (g.json)
+    print_json({{"id", id}, {"address", address}, {"kind", r.stamped.kind}, {"sha256", r.stamped.sha256},
+                {"size", r.stamped.size}, {"note", r.original_note}});
+  else
+    std::printf("entry %s: stamped copy stored (%lld bytes, sha256 %s)\n", address.c_str(),
+                static_cast<long long>(r.stamped.size), r.stamped.sha256.c_str());
+  return 0;
+}
+
 // saraban letter ID -o OUT.pdf: the entry's latest reply draft, rendered on demand.
 int cmd_letter(const GlobalOptions& g, const std::vector<std::string>& args) {
   ArgReader a(args);
@@ -741,6 +764,8 @@ const bool registered = [] {
   register_command({"reindex", "reindex", "rebuild the search index (admin)", cmd_reindex});
   register_command({"attachment", "attachment ENTRY [--stamped] -o FILE",
                     "write an entry's stored PDF (the original, or the copy with the receive stamp)", cmd_attachment});
+  register_command({"restamp", "restamp ENTRY",
+                    "draw the receive stamp an entry's original is missing, with its issued number (clerk)", cmd_restamp});
   register_command({"letter", "letter ENTRY -o OUT.pdf", "render an entry's latest reply draft as PDF", cmd_letter});
   register_command({"access-log", "access-log [ENTRY]", "who read which secret entry", cmd_access_log});
   return true;

@@ -97,6 +97,11 @@ class RegisterStore {
   virtual std::vector<Attachment> attachments(std::int64_t entry_id) = 0;
   // Notes what intake found on the entry's last attachment of `kind` (inside write()).
   virtual void add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) = 0;
+  // The same, replacing the note it may already have (an audited update): a pending note is
+  // resolved to its outcome this way, since audited rows are never deleted.
+  virtual void set_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) = 0;
+  // The entries, in the order they were registered, with an attachment of `kind` noted exactly `note`.
+  virtual std::vector<std::int64_t> entries_with_note(const std::string& kind, const std::string& note) = 0;
   // The stored bytes of an attachment (content-addressed); NotFound when absent.
   virtual std::vector<std::uint8_t> attachment_bytes(const std::string& sha256) = 0;
   virtual void log_access(std::int64_t user, std::int64_t entry_id, const std::string& command, std::int64_t at) = 0;

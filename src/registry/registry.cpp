@@ -9,6 +9,7 @@
 #include "base/json_depth.h"
 #include "registry/assignee_rule.h"
 #include "registry/calendar.h"
+#include "registry/stamp_notes.h"
 #include "registry/stamped_suffix.h"
 #include "registry/thai_tokenizer.h"
 #include "registry/user_name.h"
@@ -16,9 +17,6 @@
 
 namespace saraban::registry {
 namespace {
-
-// Shown with the stamped copy so the clerk knows it was drawn on a repaired file.
-constexpr const char* kRepairedNote = "repaired: the original was damaged; stamped on a repaired copy";
 
 std::string roles_text(std::initializer_list<Role> roles) {
   std::string s;
@@ -220,7 +218,7 @@ void Registry::stamp_copy(IncomingFile& f, const Entry& e, const std::string& of
 void Registry::attach_file(const User& actor, const Entry& e, const IncomingFile& f, std::int64_t now) {
   store_.add_attachment(e.id, f.bytes, f.name, "original", f.status, actor.id, now);
   if (f.bytes.empty()) store_.add_attachment_note(e.id, "original", "empty file");
-  else if (!f.stamp_problem.empty()) store_.add_attachment_note(e.id, "original", "no stamped copy: " + f.stamp_problem);
+  else if (!f.stamp_problem.empty()) store_.add_attachment_note(e.id, "original", no_stamped_copy_note(f.stamp_problem));
   if (f.stamped) store_stamped(actor, e, f, now);
   if (f.stamped && f.stamped_repaired)
     store_.add_attachment_note(e.id, "stamped", kRepairedNote);
@@ -333,12 +331,16 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
           store_.add_stage_event(ev);
           if (rs[i].file) {
             IncomingFile& f = files[i];
-            if (f.stamped && (f.stamped_number != stored.number || f.stamped_year != stored.year)) {
-              if (attempt < kTries) throw StalePrediction{};
+            const bool stale = f.stamped && (f.stamped_number != stored.number || f.stamped_year != stored.year);
+            if (stale && attempt < kTries) throw StalePrediction{};
+            if (stale) {
               f.stamped.reset();
               late.emplace_back(i, stored);
             }
             attach_file(actor, stored, f, now);
+            // Noted with the letter, so a process that dies before stamp_late stores the copy
+            // leaves the missing stamp said in the register (restamp draws it).
+            if (stale) store_.add_attachment_note(stored.id, "original", kStampPendingNote);
           }
           out.push_back(Issued{stored.register_code, stored.year, stored.number, stored.id, {},
                                rs[i].file ? intake_warnings(files[i]) : std::vector<std::string>{}});
@@ -353,8 +355,9 @@ std::vector<Issued> Registry::receive_batch(const User& actor, const std::vector
 }
 
 // Stamps letters already registered with the numbers they were issued, outside any transaction,
-// then stores the copies (or why there is none) in a second short one. The letters stay
-// registered whatever happens here; what fails is reported as a warning.
+// then stores the copies (or why there is none) in a second short one, resolving each original's
+// pending note there. The letters stay registered whatever happens here; what fails is reported
+// as a warning, and the note stays pending for `restamp`.
 void Registry::stamp_late(const User& actor, const std::vector<std::pair<std::size_t, Entry>>& late,
                           std::vector<IncomingFile>& files, std::vector<Issued>& out, std::int64_t now) {
   const std::string office_name = office().name;
@@ -363,14 +366,23 @@ void Registry::stamp_late(const User& actor, const std::vector<std::pair<std::si
     store_.write(actor.id, [&] {
       for (const auto& [i, e] : late) {
         const IncomingFile& f = files[i];
-        if (f.stamped) store_stamped(actor, e, f, now);
-        else if (!f.stamp_problem.empty()) store_.add_attachment_note(e.id, "original", "no stamped copy: " + f.stamp_problem);
+        // Another clerk's restamp, seeing the pending note, may have stored a copy meanwhile.
+        const auto stored = store_.attachments(e.id);
+        if (std::any_of(stored.begin(), stored.end(), [](const Attachment& a) { return a.kind == "stamped"; })) continue;
+        if (f.stamped) {
+          store_stamped(actor, e, f, now);
+          store_.set_attachment_note(e.id, "original", kStampedLateNote);
+        } else if (!f.stamp_problem.empty()) {
+          store_.set_attachment_note(e.id, "original", no_stamped_copy_note(f.stamp_problem));
+        }
         if (f.stamped && f.stamped_repaired) store_.add_attachment_note(e.id, "stamped", kRepairedNote);
       }
     });
   } catch (const Error& err) {
     for (const auto& [i, e] : late)
-      out[i].warnings.push_back("the stamped copy of '" + files[i].name + "' was not stored: " + err.message());
+      out[i].warnings.push_back("the stamped copy of '" + files[i].name + "' was not stored (" + err.message() +
+                                "); the original is noted \"" + kStampPendingNote + "\" until saraban restamp " +
+                                entry_address(e) + " draws it");
     return;
   }
   for (const auto& [i, e] : late)
@@ -640,7 +652,7 @@ VerifyReport Registry::verify(const User& actor) {
   // counted. Totals count hidden rows too, so only the highest clearance sees them.
   VerifyReport r;
   r.ok = all.ok;
-  r.notes = all.notes;  // what verify could not vouch for names no entry
+  r.notes = all.notes;  // what verify could not vouch for names no entry; pending stamps are added below
   if (actor.clearance == Secrecy::TopSecret) {
     r.audit_rows = all.audit_rows;
     r.rows_checked = all.rows_checked;
@@ -660,6 +672,7 @@ VerifyReport Registry::verify(const User& actor) {
       if (scope.secrecy != Secrecy::None && scope.entry_id)
         if (auto e = store_.entry(scope.entry_id)) secret_named.push_back(*e);
     }
+    note_pending_stamps(actor, r, secret_named);
   });
   if (hidden > 0) {
     r.problems.push_back(std::to_string(hidden) + (hidden == 1 ? " problem" : " problems") +

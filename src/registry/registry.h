@@ -41,6 +41,13 @@ struct Issued {
   std::vector<std::string> warnings;  // the letter is registered, but: an empty file, no stamped copy (why)
 };
 
+// What `restamp` stored: the stamped copy, and the note its original now carries.
+struct Restamped {
+  Entry entry;
+  Attachment stamped;
+  std::string original_note;
+};
+
 struct EntryDetails {
   Entry entry;
   std::string assignee_name;
@@ -97,6 +104,14 @@ class Registry {
   void close(const User& actor, std::int64_t id, const std::string& note);
   void cancel(const User& actor, std::int64_t id, const std::string& note);
 
+  // `restamp`: draws the receive stamp an entry's original is missing (the process died between
+  // receive's two transactions, or the stamp could not be drawn then) with the entry's issued
+  // number, date and time, stores the copy as receive does and resolves the original's note.
+  // Returns what it stored. Refuses, naming the entry, when there is nothing to stamp: no
+  // original (NotFound), a stamped copy already (WrongStage), not a readable PDF (PdfError). A
+  // stamp that cannot be drawn is noted on the original, then reported as PdfError.
+  Restamped restamp(const User& actor, std::int64_t id);
+
   // The id of the entry `ref` names, as the actor may see it (NotFound like a missing one).
   std::int64_t resolve(const User& actor, const EntryRef& ref);
 
@@ -142,6 +157,9 @@ class Registry {
                   std::vector<Issued>& out, std::int64_t now);
   std::vector<Entry> predict_numbers(std::vector<Entry> entries, std::int64_t now, std::string& office);
   void reopen_origin(const User& actor, const Entry& reply);
+  // registry_restamp.cpp
+  Attachment restampable_original(const Entry& e, const std::vector<Attachment>& attachments);
+  void note_pending_stamps(const User& actor, VerifyReport& r, std::vector<Entry>& secret_named);
 
   RegisterStore& store_;
   const Environment& env_;

@@ -62,6 +62,9 @@ class SqliteRegisterStore final : public RegisterStore {
                       std::int64_t at) override;
   std::vector<Attachment> attachments(std::int64_t entry_id) override;
   void add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) override;
+  // sqlite_store_notes.cpp
+  void set_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) override;
+  std::vector<std::int64_t> entries_with_note(const std::string& kind, const std::string& note) override;
   // sqlite_store_blobs.cpp
   void add_attachment_extending(std::int64_t entry_id, std::span<const std::uint8_t> base,
                                 std::span<const std::uint8_t> bytes, const std::string& name, const std::string& kind,
