@@ -20,6 +20,19 @@ std::pair<std::string, std::string> split_url(const std::string& url) {
   return {url.substr(0, path_at), url.substr(path_at)};
 }
 
+// httplib's own names ("Connection", "Read") say little to a clerk.
+std::string failure(httplib::Error e) {
+  switch (e) {
+    case httplib::Error::Connection: return "cannot connect";
+    case httplib::Error::ConnectionTimeout: return "no answer to the connection within 10 s";
+    case httplib::Error::Read: return "the reply could not be read (timed out or cut off)";
+    case httplib::Error::Write: return "the query could not be sent";
+    case httplib::Error::SSLConnection: return "the TLS connection failed";
+    case httplib::Error::SSLServerVerification: return "its TLS certificate is not trusted";
+    default: return httplib::to_string(e);
+  }
+}
+
 }  // namespace
 
 pdf::Bytes post_timestamp_query(const std::string& url, const pdf::Bytes& query) {
@@ -32,7 +45,7 @@ pdf::Bytes post_timestamp_query(const std::string& url, const pdf::Bytes& query)
   httplib::Result res =
       client.Post(path, reinterpret_cast<const char*>(query.data()), query.size(), "application/timestamp-query");
   if (!res)
-    throw Error(ErrorCode::IoError, "the time-stamp authority cannot be reached: " + httplib::to_string(res.error()),
+    throw Error(ErrorCode::IoError, "the time-stamp authority cannot be reached: " + failure(res.error()),
                 url);
   if (res->status != 200)
     throw Error(ErrorCode::IoError, "the time-stamp authority answered HTTP " + std::to_string(res->status), url);
