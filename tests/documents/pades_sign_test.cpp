@@ -330,6 +330,21 @@ TEST_F(Pades, BaselineBOnALetter) {
       << "B-B carries no time-stamp";
 }
 
+// No signing-time in the CMS: with the document time fixed, B-B signing is byte for byte
+// reproducible (RSA PKCS#1 v1.5 signatures are deterministic); the time is the dictionary's /M.
+TEST_F(Pades, BaselineBIsReproducible) {
+  const fs::path letter = render("external");
+  for (const char* name : {"a.pdf", "b.pdf"}) {
+    Outcome r = run(kEnv + kBinary + " sign " + q(letter) + " --p12 " + q(dir.path() / "s1.p12") +
+                    " --password-file " + q(dir.path() / "pw1") + " -o " + q(dir.path() / name));
+    ASSERT_EQ(r.status, 0) << r.output;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // a wall-clock time would now differ
+  }
+  EXPECT_TRUE(read(dir.path() / "a.pdf") == read(dir.path() / "b.pdf"));
+  Outcome v = run("TZ=UTC pdfsig " + q(dir.path() / "a.pdf"));
+  EXPECT_NE(v.output.find("Signing Time: Sep 21 2026 14:13:20"), std::string::npos) << v.output;  // /M
+}
+
 TEST_F(Pades, TwoBaselineSignersBothValid) {
   const fs::path letter = render("minutes");  // recorder and reviewer: two signature fields
   ASSERT_EQ(sign(letter, 1, dir.path() / "one.pdf").status, 0);
