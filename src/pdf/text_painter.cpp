@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "pdf/extraction_order.h"
 #include "pdf/font_embedder.h"
 #include "pdf/glyph_paths.h"
 #include "pdf/pdf_text.h"
@@ -264,6 +265,24 @@ std::vector<GlyphPlan> plan_unit(const layout::TextRun& run, const ExtractionUni
   return plan;
 }
 
+// A cell needs /ActualText only when ToUnicode read in content order would not give its text:
+// when readers could reorder or split its glyphs (extraction_order.h). Cells drawn partly as
+// outlines always keep their span (the caller checks).
+bool needs_actual_text(const layout::TextRun& run, const std::vector<GlyphPlan>& plan, FontEmbedder& font,
+                       const std::vector<std::vector<GlyphPlan>>& plans, std::size_t u) {
+  std::vector<TextGlyphPlacement> placed;
+  for (const auto& g : plan) {
+    const auto& pg = run.glyphs[g.glyph];
+    placed.push_back({pg.x, pg.x + font.glyph_width(pg.glyph_id) * run.size / 1000.0});
+  }
+  std::optional<double> next_x;
+  if (u + 1 < plans.size() && !plans[u + 1].empty()) {
+    const auto& next = run.glyphs[plans[u + 1].front().glyph];
+    if (std::abs(next.y - run.glyphs[plan.back().glyph].y) < 1e-6) next_x = next.x;
+  }
+  return !reads_in_order_without_actual_text(placed, next_x, run.size);
+}
+
 }  // namespace
 
 void end_text_object(std::string& out, TextState& state) {
@@ -304,8 +323,6 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
     const auto& unit = units[u];
     const std::vector<GlyphPlan>& plan = plans[u];
     for (const auto& g : plan) drawn[g.glyph] = true;
-    bool simple = unit.glyph_count == 1 && split_codepoints(unit.text).size() == 1 && !plan.empty() &&
-                  !plan.front().text.empty();
     bool holds_outlines = std::any_of(plan.begin(), plan.end(), [](const GlyphPlan& g) { return g.text.empty(); });
     // Where the next cell starts: the next unit's first glyph, or this cell's logical end.
     double cell_end = -1e9;
@@ -317,6 +334,7 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
     std::size_t last_text = plan.size();
     for (std::size_t k = 0; k < plan.size(); ++k)
       if (!plan[k].text.empty()) last_text = k;
+    const bool simple = !holds_outlines && !needs_actual_text(run, plan, font, plans, u);
 
     if (!simple) writer.begin_span(unit.text, holds_outlines);
     for (std::size_t k = 0; k < plan.size(); ++k) {
