@@ -6,19 +6,23 @@ namespace saraban::pdf {
 
 namespace {
 
-// How far (in em) a glyph may start from the previous pen and still read as its neighbour.
-// Measured with poppler 22.12 and MuPDF 1.21: a mark a hair right of the next base glyph is
-// read after it by poppler, so the next cell may not start left of the last pen at all.
-constexpr double kTolerance = 0.02;
+// How far (in em) a glyph may start left of the previous pen (a mark shifted left over a tall
+// base) and right of it, and still read as that glyph's neighbour. poppler 22.12 starts a new
+// word only on an overlap past 0.2 em or a gap past 0.1 em; measured with it and MuPDF 1.21.
+// A mark a hair right of the next base glyph is read after it by poppler, so the next cell may
+// not start left of the last pen at all.
+constexpr double kOverlap = 0.02;
+constexpr double kGap = 0.02;
 
 }  // namespace
 
 bool reads_in_order_without_actual_text(std::span<const TextGlyphPlacement> glyphs, std::optional<double> next_x,
                                         double font_size) {
   if (glyphs.empty()) return false;
-  const double tol = kTolerance * font_size;
+  const double overlap = kOverlap * font_size, tol = kGap * font_size;
   for (std::size_t i = 1; i < glyphs.size(); ++i) {
-    if (std::abs(glyphs[i].x - glyphs[i - 1].pen_end) > tol) return false;
+    const double step = glyphs[i].x - glyphs[i - 1].pen_end;
+    if (step < -overlap || step > tol) return false;
   }
   if (glyphs.size() == 1) return true;  // one glyph: its ToUnicode text is the cell, whatever follows
   if (!next_x) return true;

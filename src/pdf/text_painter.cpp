@@ -270,15 +270,23 @@ std::vector<GlyphPlan> plan_unit(const layout::TextRun& run, const ExtractionUni
 // outlines always keep their span (the caller checks).
 bool needs_actual_text(const layout::TextRun& run, const std::vector<GlyphPlan>& plan, FontEmbedder& font,
                        const std::vector<std::vector<GlyphPlan>>& plans, std::size_t u) {
+  // Outlines carry no text: readers see only the glyphs that do, in content order.
   std::vector<TextGlyphPlacement> placed;
+  double last_y = 0;
   for (const auto& g : plan) {
+    if (g.text.empty()) continue;
     const auto& pg = run.glyphs[g.glyph];
     placed.push_back({pg.x, pg.x + font.glyph_width(pg.glyph_id) * run.size / 1000.0});
+    last_y = pg.y;
   }
   std::optional<double> next_x;
-  if (u + 1 < plans.size() && !plans[u + 1].empty()) {
-    const auto& next = run.glyphs[plans[u + 1].front().glyph];
-    if (std::abs(next.y - run.glyphs[plan.back().glyph].y) < 1e-6) next_x = next.x;
+  if (u + 1 < plans.size()) {
+    for (const auto& g : plans[u + 1]) {
+      if (g.text.empty()) continue;
+      const auto& next = run.glyphs[g.glyph];
+      if (std::abs(next.y - last_y) < 1e-6) next_x = next.x;
+      break;
+    }
   }
   return !reads_in_order_without_actual_text(placed, next_x, run.size);
 }
@@ -334,7 +342,7 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
     std::size_t last_text = plan.size();
     for (std::size_t k = 0; k < plan.size(); ++k)
       if (!plan[k].text.empty()) last_text = k;
-    const bool simple = !holds_outlines && !needs_actual_text(run, plan, font, plans, u);
+    const bool simple = !needs_actual_text(run, plan, font, plans, u);
 
     if (!simple) writer.begin_span(unit.text, holds_outlines);
     for (std::size_t k = 0; k < plan.size(); ++k) {
