@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "pdf/even_spacing.h"
 #include "pdf/extraction_order.h"
 #include "pdf/font_embedder.h"
 #include "pdf/glyph_paths.h"
@@ -269,14 +270,15 @@ std::vector<GlyphPlan> plan_unit(const layout::TextRun& run, const ExtractionUni
 // when readers could reorder or split its glyphs (extraction_order.h). Cells drawn partly as
 // outlines always keep their span (the caller checks).
 bool needs_actual_text(const layout::TextRun& run, const std::vector<GlyphPlan>& plan, FontEmbedder& font,
-                       const std::vector<std::vector<GlyphPlan>>& plans, std::size_t u) {
-  // Outlines carry no text: readers see only the glyphs that do, in content order.
+                       const std::vector<std::vector<GlyphPlan>>& plans, std::size_t u, std::optional<double> tc) {
+  // Outlines carry no text: readers see only the glyphs that do, in content order, each
+  // reaching as far as its /W width plus the Tc it is shown with.
   std::vector<TextGlyphPlacement> placed;
   double last_y = 0;
   for (const auto& g : plan) {
     if (g.text.empty()) continue;
     const auto& pg = run.glyphs[g.glyph];
-    placed.push_back({pg.x, pg.x + font.glyph_width(pg.glyph_id) * run.size / 1000.0});
+    placed.push_back({pg.x, pg.x + font.glyph_width(pg.glyph_id) * run.size / 1000.0 + tc.value_or(0.0)});
     last_y = pg.y;
   }
   std::optional<double> next_x;
@@ -289,6 +291,23 @@ bool needs_actual_text(const layout::TextRun& run, const std::vector<GlyphPlan>&
     }
   }
   return !reads_in_order_without_actual_text(placed, next_x, run.size);
+}
+
+// The run's even stretch between text glyphs (even_spacing.h), measured from the plans.
+std::optional<double> run_even_spacing(const layout::TextRun& run, const std::vector<std::vector<GlyphPlan>>& plans,
+                                       FontEmbedder& font) {
+  std::vector<double> gaps;
+  const layout::PlacedGlyph* prev = nullptr;
+  for (const auto& plan : plans) {
+    for (const auto& g : plan) {
+      if (g.text.empty()) continue;
+      const auto& pg = run.glyphs[g.glyph];
+      if (prev && std::abs(prev->y - pg.y) < 1e-6)
+        gaps.push_back(pg.x - (prev->x + font.glyph_width(prev->glyph_id) * run.size / 1000.0));
+      prev = &pg;
+    }
+  }
+  return even_spacing(gaps);
 }
 
 }  // namespace
@@ -327,6 +346,9 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
     }
     plans.push_back(plan_unit(run, units[u], font, next_x));
   }
+  // On an evenly stretched line every glyph outside a span's end carries the stretch as Tc.
+  const std::optional<double> even = run_even_spacing(run, plans, font);
+  bool tc_reset = false;
   for (std::size_t u = 0; u < units.size(); ++u) {
     const auto& unit = units[u];
     const std::vector<GlyphPlan>& plan = plans[u];
@@ -342,7 +364,11 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
     std::size_t last_text = plan.size();
     for (std::size_t k = 0; k < plan.size(); ++k)
       if (!plan[k].text.empty()) last_text = k;
-    const bool simple = !needs_actual_text(run, plan, font, plans, u);
+    // Cells of one text glyph take the line's even Tc; cells with marks keep Tc 0, the spacing
+    // both readers were measured with (a mark reaching past its base's end is read out of order).
+    const bool one_text_glyph = std::count_if(plan.begin(), plan.end(), [](const GlyphPlan& g) { return !g.text.empty(); }) == 1;
+    const std::optional<double> cell_tc = even ? (one_text_glyph ? even : std::optional<double>(0.0)) : std::nullopt;
+    const bool simple = !needs_actual_text(run, plan, font, plans, u, cell_tc);
 
     if (!simple) writer.begin_span(unit.text, holds_outlines);
     for (std::size_t k = 0; k < plan.size(); ++k) {
@@ -352,7 +378,10 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
         continue;
       }
       std::uint16_t cid = font.cid_for(pg.glyph_id, plan[k].text);
-      std::optional<double> spacing;
+      std::optional<double> spacing = cell_tc;
+      // A run that is not evenly stretched must not inherit the previous line's stretch.
+      if (!spacing && !even && !tc_reset) spacing = 0.0;
+      tc_reset = true;
       if (!simple && k == last_text) {
         double gap = cell_end - writer.pen_after(cid, pg.x);
         spacing = gap > 0.01 ? std::round(gap * 100.0) / 100.0 : 0.0;
