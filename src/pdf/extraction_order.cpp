@@ -25,6 +25,10 @@ bool reads_in_order_without_actual_text(std::span<const TextGlyphPlacement> glyp
     if (step < -overlap || step > tol) return false;
   }
   if (glyphs.size() == 1) return true;  // one glyph: its ToUnicode text is the cell, whatever follows
+  // A cell ending in a glyph with no width (a mark over its base): poppler's line building may
+  // cut the line right after it when other text stands beside the line (a receive stamp), so
+  // such a cell keeps its span, which poppler takes as one character as wide as the cell.
+  if (glyphs.back().pen_end - glyphs.back().x < 1e-6) return false;
   if (!next_x) return true;
   const double gap = *next_x - glyphs.back().pen_end;
   return gap >= -1e-6 && gap <= tol;
