@@ -16,7 +16,8 @@
 //   content-stream order.
 // - poppler reorders a zero-width mark that sits a hair right of the next base glyph (กิ่ง came
 //   back as กิง่), so a base and its following marks go in one /ActualText span: poppler then
-//   takes the span's text as it is.
+//   takes the span's text as it is. Cells whose text glyphs readers read in order anyway carry
+//   no span (extraction_order.h decides).
 // - MuPDF turns an empty ToUnicode entry into U+FFFD, so no shown glyph may map to nothing.
 //   Each cluster's characters are spread over its glyphs in order; when a cluster has more
 //   glyphs than characters (SARA AM split into NIKHAHIT + SARA AA) the spare leading glyphs
