@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <deque>
 
+#include "layout/page_stream.h"
+
 namespace saraban::layout {
 
 namespace {
@@ -39,37 +41,6 @@ class LaidWindow {
   double width_;
   std::size_t first_ = 0;  // index of held_.front()
   std::deque<LaidParagraph> held_;
-};
-
-// Pages as compose_impl makes them: a page goes to the sink when the next one starts, so only
-// the page being composed is held.
-class PageStream {
- public:
-  explicit PageStream(const PageSink& sink) : sink_(sink) {}
-  void push_back(PageFrame page) {
-    if (count_ > 0) sink_(std::move(current_));
-    current_ = std::move(page);
-    ++count_;
-  }
-  PageFrame& back() { return current_; }
-  std::size_t size() const { return count_; }
-  // Sends the last page, unless it stayed empty after another (the text ended at a page's
-  // foot). Returns the number of pages sent.
-  std::size_t finish() {
-    if (count_ == 0) return 0;
-    if (count_ > 1 && current_.items.empty()) return --count_;
-    sink_(std::move(current_));
-    return count_;
-  }
-
- private:
-  const PageSink& sink_;
-  PageFrame current_;
-  std::size_t count_ = 0;
-};
-
-struct StreamedDocument {
-  PageStream pages;
 };
 
 // The paragraph's outline entry and its own anchor, positions still to fill in.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "layout/frame.h"
+#include "layout/page_stream.h"
 #include "layout/paragraph.h"
 #include "layout/paragraph_layouter.h"
 
@@ -29,8 +30,6 @@ struct PageInfo {
 
 // Items for a page's running header or footer (page coordinates).
 using PageDecorator = std::function<std::vector<FrameItem>(const PageInfo&)>;
-// Takes each composed page, in order.
-using PageSink = std::function<void(PageFrame&&)>;
 
 class PageComposer {
  public:
