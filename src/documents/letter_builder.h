@@ -64,6 +64,8 @@ class LetterBuilder {
   layout::DocumentFrame finish(const std::string& title);
 
  private:
+  // What a letter draws at an anchor it set: the stamp's rings, a signer's signature field.
+  void put_at_anchor(const layout::Anchor& a, std::vector<layout::FrameItem>& out) const;
   std::vector<layout::FrameItem> line_items(const std::string& text, layout::ParagraphStyle st, double x, double baseline,
                                             double width = 0);
 
@@ -73,12 +75,7 @@ class LetterBuilder {
   const Letter& l_;
   std::vector<layout::Paragraph> paragraphs_;
   std::vector<layout::FrameItem> first_page_items_;
-  struct PendingField {
-    std::string marker;
-    std::string name;
-    double height;
-  };
-  std::vector<PendingField> fields_;
+  std::size_t stamp_lines_ = 0;  // lines of the office name inside the stamp
   double stamp_after_ = 0;
 
  public:

@@ -1,6 +1,9 @@
 #include "layout/page_composer.h"
 
 #include <algorithm>
+#include <deque>
+
+#include "layout/page_stream.h"
 
 namespace saraban::layout {
 
@@ -16,12 +19,43 @@ struct LaidParagraph {
   }
 };
 
+// Paragraphs laid out as the composer reaches them, and let go once it is two past them: a
+// long text never holds all its lines. Element references stay valid while held (a deque).
+class LaidWindow {
+ public:
+  LaidWindow(const std::vector<Paragraph>& paragraphs, ParagraphLayouter& layouter, double width)
+      : paragraphs_(paragraphs), layouter_(layouter), width_(width) {}
+  std::size_t size() const { return paragraphs_.size(); }
+  const LaidParagraph& operator[](std::size_t i) {
+    while (first_ + 1 < i && !held_.empty()) held_.pop_front(), ++first_;
+    while (first_ + held_.size() <= i) {
+      const Paragraph& p = paragraphs_[first_ + held_.size()];
+      held_.push_back(LaidParagraph{&p, layouter_.layout(p, width_)});
+    }
+    return held_[i - first_];
+  }
+
+ private:
+  const std::vector<Paragraph>& paragraphs_;
+  ParagraphLayouter& layouter_;
+  double width_;
+  std::size_t first_ = 0;  // index of held_.front()
+  std::deque<LaidParagraph> held_;
+};
+
+// The paragraph's outline entry and its own anchor, positions still to fill in.
+std::vector<Anchor> paragraph_anchors(const Paragraph& p) {
+  std::vector<Anchor> out;
+  if (!p.bookmark.empty()) out.push_back(Anchor{Anchor::Kind::Outline, p.bookmark, p.bookmark_level, 0, 0});
+  if (p.anchor) out.push_back(*p.anchor);
+  return out;
+}
+
 }  // namespace
 
-static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const PageGeometry& geo, double first_top,
-                           std::vector<std::string>& first_texts, double& end_y,
-                           std::vector<Bookmark>& bookmarks) {
-  DocumentFrame doc;
+static std::size_t compose_impl(LaidWindow& laid, const PageGeometry& geo, double first_top,
+                           std::vector<std::string>& first_texts, double& end_y, const PageSink& sink) {
+  StreamedDocument doc{PageStream(sink)};
   const double bottom = geo.height - geo.margin_bottom;
   doc.pages.push_back(PageFrame{geo.width, geo.height, {}});
   first_texts.push_back({});
@@ -52,8 +86,10 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
     }
     if (y + need > bottom + 0.01 && !page_fresh) new_page();
 
-    if (!lp.para->bookmark.empty())
-      bookmarks.push_back(Bookmark{lp.para->bookmark, lp.para->bookmark_level, static_cast<int>(doc.pages.size()) - 1, y});
+    for (Anchor a : paragraph_anchors(*lp.para)) {
+      a.x = geo.margin_left + lp.para->style.left_indent, a.y = y;
+      doc.pages.back().items.push_back(std::move(a));
+    }
 
     std::size_t i = 0;
     while (i < n) {
@@ -90,31 +126,31 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
     page_fresh = false;
   }
   end_y = y;
-  return doc;
+  return doc.pages.finish();
+}
+
+std::size_t PageComposer::compose_pages(const std::vector<Paragraph>& paragraphs, const PageSink& sink) {
+  const double width = geo_.width - geo_.margin_left - geo_.margin_right;
+  LaidWindow laid(paragraphs, layouter_, width);
+  first_texts_.clear();
+  const std::size_t count = compose_impl(laid, geo_, first_top_, first_texts_, end_y_, sink);
+  first_texts_.resize(count);  // a dropped trailing empty page
+  return count;
+}
+
+std::vector<FrameItem> PageComposer::furniture(std::size_t index) const {
+  if (!decorator_) return {};
+  const std::size_t count = first_texts_.size();
+  PageInfo pi{static_cast<int>(index), static_cast<int>(count), index + 1 < count ? first_texts_[index + 1] : std::string()};
+  return decorator_(pi);
 }
 
 DocumentFrame PageComposer::compose(const std::vector<Paragraph>& paragraphs, DocumentInfo info) {
-  const double width = geo_.width - geo_.margin_left - geo_.margin_right;
-  std::vector<LaidParagraph> laid;
-  laid.reserve(paragraphs.size());
-  for (const auto& p : paragraphs) laid.push_back(LaidParagraph{&p, layouter_.layout(p, width)});
-  std::vector<std::string> first_texts;
-  std::vector<Bookmark> bookmarks;
-  DocumentFrame doc = compose_impl(laid, geo_, first_top_, first_texts, end_y_, bookmarks);
-  // A trailing empty page (the last paragraph ended exactly at a page's foot).
-  while (doc.pages.size() > 1 && doc.pages.back().items.empty()) {
-    doc.pages.pop_back();
-    first_texts.pop_back();
-  }
+  DocumentFrame doc;
+  compose_pages(paragraphs, [&doc](PageFrame&& page) { doc.pages.push_back(std::move(page)); });
   doc.info = std::move(info);
-  doc.bookmarks = std::move(bookmarks);
-  if (decorator_) {
-    const int count = static_cast<int>(doc.pages.size());
-    for (int i = 0; i < count; ++i) {
-      PageInfo pi{i, count, i + 1 < count ? first_texts[static_cast<std::size_t>(i) + 1] : std::string()};
-      for (auto& it : decorator_(pi)) doc.pages[static_cast<std::size_t>(i)].items.push_back(std::move(it));
-    }
-  }
+  for (std::size_t i = 0; i < doc.pages.size(); ++i)
+    for (auto& it : furniture(i)) doc.pages[i].items.push_back(std::move(it));
   return doc;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "layout/frame.h"
+#include "layout/page_stream.h"
 #include "layout/paragraph.h"
 #include "layout/paragraph_layouter.h"
 
@@ -36,8 +37,14 @@ class PageComposer {
   void set_decorator(PageDecorator d) { decorator_ = std::move(d); }
   // The first page's content may start lower (a letterhead above it).
   void set_first_page_top(double y) { first_top_ = y; }
-  // Lays the paragraphs out; bookmarks come from Paragraph::bookmark.
+  // Lays the paragraphs out; Paragraph::bookmark and Paragraph::anchor become Anchor items.
   DocumentFrame compose(const std::vector<Paragraph>& paragraphs, DocumentInfo info);
+  // The same pages one by one, each to `sink` as soon as it is full, so that only the page
+  // being composed and the paragraphs on it are held. Returns the page count. Running headers
+  // and footers need the count, so they are not on these pages: furniture(i) gives them after.
+  std::size_t compose_pages(const std::vector<Paragraph>& paragraphs, const PageSink& sink);
+  // The decorator's items for page `index` of the last composition (empty without one).
+  std::vector<FrameItem> furniture(std::size_t index) const;
 
   // The y (on the last page) at which the last compose() ended.
   double end_y() const { return end_y_; }
@@ -48,6 +55,7 @@ class PageComposer {
   PageDecorator decorator_;
   double first_top_ = -1;
   double end_y_ = 0;
+  std::vector<std::string> first_texts_;  // per page of the last composition, for PageInfo
 };
 
 }  // namespace saraban::layout
