@@ -356,6 +356,8 @@ std::vector<LineBox> ParagraphLayouter::layout_uncached(const Paragraph& paragra
   params.max_gap_stretch = kMaxClusterGap * st.size;
   params.glue_limit = st.align == Alignment::ThaiDistributed ? kDistributedGlueLimit : kGlueLimit;
   if (st.first_line_indent > 0) params.min_last_width = st.first_line_indent + 0.5 * st.size;
+  // A hair past the indent: poppler's line boxes that only touch do not share a column.
+  if (st.first_line_indent > 0) params.min_overlapping_last_width = st.first_line_indent + 0.1 * st.size;
   auto spans = break_lines(b.breaks, params);
 
   const double body_ascent = ascent(st.font_style, st.size);
