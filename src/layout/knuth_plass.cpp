@@ -13,6 +13,8 @@ constexpr double kMaxBadness = 10000;
 // Worse than the loosest allowed line and than one falling ~1.4 cm short: a runt under an
 // indented first line breaks reading order in poppler, a slightly short line breaks nothing.
 constexpr double kRuntDemerits = 2e8;
+// Below an overfull line (kInfeasible) only: a line read out of order is worse than any spacing.
+constexpr double kOutOfOrderDemerits = 1e11;
 
 struct Prefix {
   std::vector<double> width, stretch, shrink, gaps;
@@ -107,6 +109,7 @@ std::vector<LineSpan> break_lines(const std::vector<BreakItem>& items, const Bre
       }
       double demerits = (10 + badness) * (10 + badness) + (pen > 0 ? pen * pen : -(pen * pen));
       if (e == n && i != 0 && w < params.min_last_width) demerits += kRuntDemerits;
+      if (e == n && i != 0 && w < params.min_overlapping_last_width) demerits += kOutOfOrderDemerits;
       double total = best[i] + demerits;
       if (total < best_here) {
         best_here = total;

@@ -28,6 +28,9 @@ struct BreakParams {
   // when another break works. Set to the first-line indent, a last line that ends before the
   // indented first line starts reads as a separate column to text extractors.
   double min_last_width = 0;
+  // A last line that ends before the first line starts (narrower than the first-line indent)
+  // shares no column with it: poppler reads it before the paragraph. Avoided at almost any cost.
+  double min_overlapping_last_width = 0;
   // The most a single cluster gap may open, pt (0: no limit), and how many times its stretch
   // a space may grow (0: spaces take no slack, as in Thai distributed). A line whose slack
   // exceeds both falls short: it is scored as the loosest line allowed plus its shortfall, so

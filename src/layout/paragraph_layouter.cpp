@@ -18,6 +18,9 @@ constexpr double kGlueLimit = 3;         // times its stretch a space may grow w
 // In Thai distributed text spaces are few and already mark phrase breaks; one that grows past
 // about an em reads to poppler as a column gutter and splits the line.
 constexpr double kDistributedGlueLimit = 1;
+// Breaking at a space inside a keep-together unit that is wider than a line: dearer than any
+// loose line, cheaper than splitting a word between its clusters (5000).
+constexpr double kUnitFallbackPenalty = 3000;
 
 // A stretch of text in one span, script and font: the unit HarfBuzz shapes.
 struct Item {
@@ -54,6 +57,12 @@ struct Builder {
   std::vector<Item> items;
   std::vector<Piece> pieces;
   std::vector<BreakItem> breaks;
+  // The forbidden penalty before each space inside a keep-together unit, and the unit.
+  struct UnitSpace {
+    std::size_t item;
+    std::size_t begin, end;
+  };
+  std::vector<UnitSpace> unit_spaces;
 
   FontStyle style_of(std::size_t span) const {
     return para.spans[span].font_style.value_or(para.style.font_style);
@@ -144,7 +153,17 @@ struct Builder {
     auto opps = breaker.opportunities(text);
     std::vector<std::size_t> cuts;
     std::vector<bool> is_opp(text.size() + 1, false);
+    std::vector<const text::BreakOpportunity*> in_unit(text.size() + 1, nullptr);
     for (const auto& o : opps) {
+      if (o.inside_unit()) {
+        // Never a line break; a space inside stays its own glue, so that a unit wider than
+        // the line can still fall back to breaking there.
+        if (o.offset <= text.size() && text[o.offset - 1] == ' ') {
+          cuts.push_back(o.offset);
+          in_unit[o.offset] = &o;
+        }
+        continue;
+      }
       cuts.push_back(o.offset);
       if (o.offset <= text.size()) is_opp[o.offset] = true;
     }
@@ -184,7 +203,9 @@ struct Builder {
         auto space = shape(it, c_end, c_end + 1);
         double sw = it.font->to_pt(static_cast<double>(space->advance), it.size) * static_cast<double>(e - c_end);
         if (!is_opp[e] && e < text.size()) {
-          // A space that UAX #14 does not let a line end at (before a closing bracket, say).
+          // A space that UAX #14 does not let a line end at (before a closing bracket, say),
+          // or one inside a keep-together unit.
+          if (in_unit[e]) unit_spaces.push_back({breaks.size(), in_unit[e]->unit_begin, in_unit[e]->unit_end});
           breaks.push_back(BreakItem{BreakItem::Kind::Penalty, 0, 0, 0, 0, kForbidden, false});
           pieces.push_back(Piece{Piece::Kind::Boundary, item, c_end, c_end, nullptr, 0, 0});
         }
@@ -195,6 +216,18 @@ struct Builder {
         pieces.push_back(Piece{Piece::Kind::Boundary, item, e, e, nullptr, 0, 0});
         breaks.push_back(BreakItem{BreakItem::Kind::Penalty, 0, 0, 0, 0, allowed ? 0.0 : kForbidden, false});
       }
+    }
+    allow_breaks_in_wide_units(max_width);
+  }
+
+  // A unit wider than the line cannot move whole: rather than overflow, it may break at its
+  // own spaces (at a cost), never elsewhere inside.
+  void allow_breaks_in_wide_units(double max_width) {
+    for (const UnitSpace& u : unit_spaces) {
+      double w = 0;
+      for (const Piece& p : pieces)
+        if (p.begin >= u.begin && p.end <= u.end) w += p.width;
+      if (w > max_width) breaks[u.item].penalty = kUnitFallbackPenalty;
     }
   }
 };
@@ -299,7 +332,7 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
 }
 
 std::vector<LineBox> ParagraphLayouter::layout_uncached(const Paragraph& paragraph, double width) {
-  Builder b{fonts_, shaper_, breaker_, paragraph, paragraph.text(), {}, {}, {}, {}, {}};
+  Builder b{fonts_, shaper_, breaker_, paragraph, paragraph.text(), {}, {}, {}, {}, {}, {}};
   const auto& st = paragraph.style;
   std::vector<LineBox> out;
   if (b.text.empty()) {
@@ -323,6 +356,8 @@ std::vector<LineBox> ParagraphLayouter::layout_uncached(const Paragraph& paragra
   params.max_gap_stretch = kMaxClusterGap * st.size;
   params.glue_limit = st.align == Alignment::ThaiDistributed ? kDistributedGlueLimit : kGlueLimit;
   if (st.first_line_indent > 0) params.min_last_width = st.first_line_indent + 0.5 * st.size;
+  // A hair past the indent: poppler's line boxes that only touch do not share a column.
+  if (st.first_line_indent > 0) params.min_overlapping_last_width = st.first_line_indent + 0.1 * st.size;
   auto spans = break_lines(b.breaks, params);
 
   const double body_ascent = ascent(st.font_style, st.size);

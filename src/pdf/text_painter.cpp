@@ -225,7 +225,8 @@ struct GlyphPlan {
 // cluster and carry no text; then one character per glyph, the last glyph taking any left
 // over (ligatures). Zero-width marks after the unit's last advancing glyph that stop short of
 // the next cell by more than a little (เป็น's MAITAIKHU sits left of PO PLA's stem; any mark on
-// a stretched line) are drawn as outlines too, their text moved onto that glyph: MuPDF and
+// a stretched line), or that leave a gap before the next mark (a tone shifted left over ป in
+// ปู่), are drawn as outlines too, their text moved onto that glyph: MuPDF and
 // poppler measure the gap to the next glyph from the mark's pen and would read a space there.
 std::vector<GlyphPlan> plan_unit(const layout::TextRun& run, const ExtractionUnit& unit, FontEmbedder& font,
                                  std::optional<double> next_x) {
@@ -254,9 +255,16 @@ std::vector<GlyphPlan> plan_unit(const layout::TextRun& run, const ExtractionUni
   if (anchor + 1 >= plan.size()) return plan;
   const auto& a = run.glyphs[plan[anchor].glyph];
   const double cell_end = std::max(a.x + a.advance, next_x.value_or(a.x + a.advance));
-  const auto& last = run.glyphs[plan.back().glyph];
-  const double last_pen = last.x + font.glyph_width(last.glyph_id) * run.size / 1000.0;
-  if (cell_end - last_pen <= 0.03 * run.size) return plan;
+  // The widest gap a mark's pen leaves before the next mark or the next cell: a mark shifted
+  // left (a tone over ป's stem in ปู่, ปุ๋) followed by another mark leaves one too.
+  double widest_gap = 0;
+  for (std::size_t k = anchor + 1; k < plan.size(); ++k) {
+    const auto& g = run.glyphs[plan[k].glyph];
+    const double pen = g.x + font.glyph_width(g.glyph_id) * run.size / 1000.0;
+    const double next = k + 1 < plan.size() ? run.glyphs[plan[k + 1].glyph].x : cell_end;
+    widest_gap = std::max(widest_gap, next - pen);
+  }
+  if (widest_gap <= 0.03 * run.size) return plan;
   for (std::size_t k = anchor + 1; k < plan.size(); ++k) {
     if (run.glyphs[plan[k].glyph].advance > 0) return plan;  // only zero-width marks move
   }

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "text/icu_handles.h"
+#include "text/keep_units.h"
 #include "text/keep_words.h"
 #include "text/thai_dictionary.h"
 #include "text/thai_stretches.h"
@@ -33,10 +34,24 @@ bool is_hard_line_break(char32_t cp) {
          lb == U_LB_NEXT_LINE;
 }
 
+// Marks the (non-mandatory) opportunities strictly inside a keep-together unit; both lists
+// are sorted by offset.
+void mark_units(std::vector<BreakOpportunity>& opps, const std::vector<UnitSpan>& units) {
+  auto unit = units.begin();
+  for (BreakOpportunity& o : opps) {
+    while (unit != units.end() && unit->end <= o.offset) ++unit;
+    if (unit == units.end()) return;
+    if (o.mandatory || o.offset <= unit->begin) continue;
+    o.unit_begin = unit->begin;
+    o.unit_end = unit->end;
+  }
+}
+
 }  // namespace
 
 struct WordBreaker::Impl {
   KeepWords keep;
+  KeepUnits units;
   ThaiDictionary dictionary;
   BreakIteratorPtr line;
   BreakIteratorPtr chars;
@@ -158,6 +173,7 @@ std::vector<BreakOpportunity> WordBreaker::opportunities(std::string_view paragr
   for (std::size_t p = 1; p < n; ++p) {
     if ((candidate[p] || mandatory[p]) && grapheme[p]) out.push_back({p, mandatory[p]});
   }
+  mark_units(out, impl_->units.occurrences(paragraph));
   return out;
 }
 

@@ -2,7 +2,8 @@
 // Where a line may break. Thai has no spaces between words, so the opportunities come from
 // dictionaries: ICU's and libthai's, intersected (each one's known splits of loanwords are
 // vetoed by the other), then every occurrence of a word from the office's own word list is
-// kept whole. Latin, digits and punctuation follow UAX #14 (ICU's line rules).
+// kept whole. Latin, digits and punctuation follow UAX #14 (ICU's line rules). Opportunities
+// inside a unit typing practice keeps on one line (a date, a reference, a name) are marked.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -14,6 +15,10 @@ namespace saraban::text {
 struct BreakOpportunity {
   std::size_t offset;  // byte offset; the line may end before this byte
   bool mandatory;      // a hard line break (\n inside a paragraph)
+  // Inside a unit kept on one line (text/keep_units.h: a reference, a date, a name), the unit
+  // being [unit_begin, unit_end). Words still split there (for search); line breaking must not.
+  std::size_t unit_begin = 0, unit_end = 0;
+  bool inside_unit() const { return unit_end > unit_begin; }
 };
 
 // Words that must never be split (loanwords, names, office jargon), one per line in UTF-8.
