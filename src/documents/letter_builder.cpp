@@ -5,6 +5,7 @@
 #include <map>
 
 #include "documents/emblem.h"
+#include "documents/letter_pagination.h"
 #include "layout/line_box.h"
 #include "layout/page_composer.h"
 #include "layout/units.h"
@@ -136,13 +137,17 @@ void LetterBuilder::add_labelled_list(const std::string& label, const std::vecto
 }
 
 void LetterBuilder::add_body(const std::vector<std::string>& paragraphs) {
-  for (const auto& b : paragraphs) add(Paragraph::plain(b, body()));
+  for (const auto& b : paragraphs) {
+    body_paragraphs_.push_back(paragraphs_.size());
+    add(Paragraph::plain(b, body()));
+  }
 }
 
 void LetterBuilder::add_signature(const Signer& s, const std::string& closing, double closing_left_cm, int index) {
   if (!closing.empty()) {
     ParagraphStyle st = from_left_cm(closing_left_cm);
     st.space_before = t_.space_before_pt * 2;
+    if (!closing_start_) closing_start_ = paragraphs_.size();
     st.keep_with_next = true;
     add(Paragraph::plain(closing, st));
   }
@@ -157,8 +162,9 @@ void LetterBuilder::add_signature(const Signer& s, const std::string& closing, d
   ParagraphStyle name_style = st;
   name_style.space_before = cm(t_.signature_space_cm);
   Paragraph name = Paragraph::plain("(" + s.name + ")", name_style);
+  if (!closing_start_) closing_start_ = paragraphs_.size();
   PendingField f{kSignatureMarker + std::to_string(index), "signer" + std::to_string(index + 1),
-                 cm(t_.signature_space_cm)};
+                 cm(t_.signature_space_cm), paragraphs_.size()};
   name.bookmark = f.marker;
   fields_.push_back(f);
   add(std::move(name));
@@ -167,6 +173,7 @@ void LetterBuilder::add_signature(const Signer& s, const std::string& closing, d
     ps.keep_with_next = i + 1 < s.position.size();
     add(Paragraph::plain(s.position[i], ps));
   }
+  if (index == 0) closing_end_ = paragraphs_.size();
 }
 
 void LetterBuilder::add_stamp() {
@@ -183,7 +190,8 @@ void LetterBuilder::add_stamp() {
   st.keep_together = true;
   Paragraph p = Paragraph::plain(l_.office.name, st);
   p.bookmark = kStampMarker;
-  add(std::move(p));
+  if (!closing_start_) closing_start_ = paragraphs_.size() - 1;  // the office name above the stamp
+  closing_end_ = paragraphs_.size() + 1;  add(std::move(p));
   stamp_after_ = (d - lh) / 2;
 }
 
@@ -192,6 +200,7 @@ void LetterBuilder::add_dated_signatures(const std::string& said) {
   layout::ParagraphStyle date = fitting_from_left_cm(when, t_.date_left_cm);
   date.space_before = t_.space_before_pt * 2;
   date.keep_with_next = true;
+  if (!closing_start_) closing_start_ = paragraphs_.size();
   add(layout::Paragraph::plain(when, date));
   for (std::size_t i = 0; i < l_.signers.size(); ++i)
     add_signature(l_.signers[i], std::string(), t_.closing_left_cm, static_cast<int>(i));
@@ -215,6 +224,8 @@ void LetterBuilder::add_contact() {
   if (!c.fax.empty()) line("โทรสาร " + c.fax);
   if (!c.email.empty()) line("ไปรษณีย์อิเล็กทรอนิกส์ " + c.email);
   paragraphs_.back().style.keep_with_next = false;
+  // The contact lines belong to the closing block: they never go to a page of their own.
+  if (closing_start_) closing_end_ = paragraphs_.size();
 }
 
 void LetterBuilder::add_copies() {
@@ -355,7 +366,12 @@ layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
   info.title = title;
   info.author = l_.office.name;
   info.created = env_.document_time();
-  layout::DocumentFrame doc = composer.compose(paragraphs_, info);
+  LetterFlow flow{paragraphs_, body_paragraphs_, closing_start_, closing_end_, {}};
+  for (const auto& f : fields_) flow.signature_spaces.push_back(f.paragraph);
+  PaginatedLetter paginated = paginate_letter(composer, flow, t_, info);
+  layout::DocumentFrame doc = std::move(paginated.doc);
+  // The signature field covers the space as composed (tightening may have narrowed it).
+  for (auto& f : fields_) f.height = paginated.paragraphs[f.paragraph].style.space_before;
 
   // Page 1's letterhead first, so reading order starts with it.
   auto& p0 = doc.pages.front().items;

@@ -20,7 +20,8 @@ struct LaidParagraph {
 
 static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const PageGeometry& geo, double first_top,
                            std::vector<std::string>& first_texts, double& end_y,
-                           std::vector<Bookmark>& bookmarks) {
+                           std::vector<Bookmark>& bookmarks, const std::map<std::size_t, std::size_t>& forced_breaks,
+                           std::vector<std::vector<int>>& line_pages) {
   DocumentFrame doc;
   const double bottom = geo.height - geo.margin_bottom;
   doc.pages.push_back(PageFrame{geo.width, geo.height, {}});
@@ -38,7 +39,10 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
   for (std::size_t pi = 0; pi < laid.size(); ++pi) {
     const auto& lp = laid[pi];
     const auto& st = lp.para->style;
-    if (st.page_break_before && !page_fresh) new_page();
+    const auto forced = forced_breaks.find(pi);
+    const std::size_t forced_line = forced == forced_breaks.end() ? lp.lines.size() : forced->second;
+    if ((st.page_break_before || forced_line == 0) && !page_fresh) new_page();
+    auto& pages_of = line_pages.emplace_back();
     if (!page_fresh) y += st.space_before;
     const std::size_t n = lp.lines.size();
 
@@ -50,7 +54,7 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
       need = lp.height_of(0, n) + next.para->style.space_before +
              next.height_of(0, std::min<std::size_t>(next.lines.size(), static_cast<std::size_t>(std::max(1, next.para->style.orphans))));
     }
-    if (y + need > bottom + 0.01 && !page_fresh) new_page();
+    if (y + need > bottom + 0.01 && !page_fresh && forced_line == n) new_page();
 
     if (!lp.para->bookmark.empty())
       bookmarks.push_back(Bookmark{lp.para->bookmark, lp.para->bookmark_level, static_cast<int>(doc.pages.size()) - 1, y});
@@ -60,9 +64,11 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
       // Lines that fit on this page.
       std::size_t fit = i;
       double yy = y;
-      while (fit < n && yy + lp.lines[fit].height <= bottom + 0.01) yy += lp.lines[fit++].height;
+      const std::size_t limit = i < forced_line ? forced_line : n;
+      while (fit < limit && yy + lp.lines[fit].height <= bottom + 0.01) yy += lp.lines[fit++].height;
       if (fit == n) {
         for (; i < n; ++i) {
+          pages_of.push_back(static_cast<int>(doc.pages.size()) - 1);
           auto items = place_line(lp.lines[i], geo.margin_left, y + lp.lines[i].ascent);
           if (first_texts.back().empty() && !lp.lines[i].runs.empty()) first_texts.back() = lp.para->text().substr(lp.lines[i].text_begin, lp.lines[i].text_end - lp.lines[i].text_begin);
           for (auto& it : items) doc.pages.back().items.push_back(std::move(it));
@@ -73,11 +79,15 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
       // Split: keep `orphans` lines here and `widows` lines on the next page.
       std::size_t widows = static_cast<std::size_t>(std::max(1, st.widows));
       std::size_t orphans = static_cast<std::size_t>(std::max(1, st.orphans));
-      if (n - fit < widows && fit > i) fit = n >= widows ? std::max(i, n - widows) : i;
-      if (fit - i < orphans && !(page_fresh && fit > i)) fit = i;
-      if (st.keep_together && !page_fresh) fit = i;
+      const bool at_forced = fit == limit && limit < n;  // the caller chose this break
+      if (!at_forced) {
+        if (n - fit < widows && fit > i) fit = n >= widows ? std::max(i, n - widows) : i;
+        if (fit - i < orphans && !(page_fresh && fit > i)) fit = i;
+        if (st.keep_together && !page_fresh) fit = i;
+      }
       if (fit == i && page_fresh) fit = std::max(i + 1, fit);  // a line taller than the page
       for (; i < fit; ++i) {
+        pages_of.push_back(static_cast<int>(doc.pages.size()) - 1);
         auto items = place_line(lp.lines[i], geo.margin_left, y + lp.lines[i].ascent);
         if (first_texts.back().empty() && !lp.lines[i].runs.empty()) first_texts.back() = lp.para->text().substr(lp.lines[i].text_begin, lp.lines[i].text_end - lp.lines[i].text_begin);
         for (auto& it : items) doc.pages.back().items.push_back(std::move(it));
@@ -100,7 +110,8 @@ DocumentFrame PageComposer::compose(const std::vector<Paragraph>& paragraphs, Do
   for (const auto& p : paragraphs) laid.push_back(LaidParagraph{&p, layouter_.layout(p, width)});
   std::vector<std::string> first_texts;
   std::vector<Bookmark> bookmarks;
-  DocumentFrame doc = compose_impl(laid, geo_, first_top_, first_texts, end_y_, bookmarks);
+  line_pages_.clear();
+  DocumentFrame doc = compose_impl(laid, geo_, first_top_, first_texts, end_y_, bookmarks, forced_breaks_, line_pages_);
   // A trailing empty page (the last paragraph ended exactly at a page's foot).
   while (doc.pages.size() > 1 && doc.pages.back().items.empty()) {
     doc.pages.pop_back();

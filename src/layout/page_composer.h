@@ -2,7 +2,9 @@
 // Flows paragraphs onto pages: space before/after, keep-with-next, keep-together, widow and
 // orphan control, page breaks, and running headers and footers drawn once the page count is
 // known.
+#include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -42,12 +44,20 @@ class PageComposer {
   // The y (on the last page) at which the last compose() ended.
   double end_y() const { return end_y_; }
 
+  // Forced page breaks for the next compose(): paragraph index → the line before which its page
+  // ends (0: the paragraph starts a page). Keep rules that look past one paragraph use these.
+  void set_forced_breaks(std::map<std::size_t, std::size_t> breaks) { forced_breaks_ = std::move(breaks); }
+  // For each paragraph of the last compose(), the 0-based page of each of its lines.
+  const std::vector<std::vector<int>>& line_pages() const { return line_pages_; }
+
  private:
   ParagraphLayouter& layouter_;
   PageGeometry geo_;
   PageDecorator decorator_;
   double first_top_ = -1;
   double end_y_ = 0;
+  std::map<std::size_t, std::size_t> forced_breaks_;
+  std::vector<std::vector<int>> line_pages_;
 };
 
 }  // namespace saraban::layout
