@@ -312,6 +312,14 @@ TEST(LetterPagination, WithoutTighteningTheClosingStillHasTwoBodyLines) {
   EXPECT_GE(std::count_if(body_lines.begin(), body_lines.end(), [&](long y) { return y < closing_y; }), 2);
 }
 
+TEST(LetterPagination, ExternalSampleNoLongerLeavesItsClosingAlone) {
+  // The sample whose body just overflows page 1: its closing block used to open page 2.
+  const Letter l = load_sample("external");
+  const PdfText pdf = render(l);
+  ASSERT_EQ(pdf.pages.size(), 2u);
+  expect_closing_kept(pdf, l);
+}
+
 TEST(LetterPagination, ThreePageSampleCarriesBodyLinesToItsLastPage) {
   const Letter l = load_sample("external-three-pages");
   const PdfText pdf = render(l);
