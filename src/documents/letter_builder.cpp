@@ -191,7 +191,10 @@ void LetterBuilder::add_stamp() {
   Paragraph p = Paragraph::plain(l_.office.name, st);
   p.bookmark = kStampMarker;
   if (!closing_start_) closing_start_ = paragraphs_.size() - 1;  // the office name above the stamp
-  closing_end_ = paragraphs_.size() + 1;  add(std::move(p));
+  closing_end_ = paragraphs_.size() + 1;
+  stamp_index_ = paragraphs_.size();
+  stamp_ring_clearance_ = (d - lh) / 2;
+  add(std::move(p));
   stamp_after_ = (d - lh) / 2;
 }
 
@@ -366,12 +369,17 @@ layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
   info.title = title;
   info.author = l_.office.name;
   info.created = env_.document_time();
-  LetterFlow flow{paragraphs_, body_paragraphs_, closing_start_, closing_end_, {}};
+  LetterFlow flow{&paragraphs_, body_paragraphs_, closing_start_, closing_end_, {}, {}};
   for (const auto& f : fields_) flow.signature_spaces.push_back(f.paragraph);
+  if (stamp_index_) {
+    // Tightening never draws the stamp's ring over the lines around it.
+    flow.space_floors[*stamp_index_] = stamp_ring_clearance_;
+    flow.space_floors[*stamp_index_ + 1] = stamp_after_;
+  }
   PaginatedLetter paginated = paginate_letter(composer, flow, t_, info);
   layout::DocumentFrame doc = std::move(paginated.doc);
   // The signature field covers the space as composed (tightening may have narrowed it).
-  for (auto& f : fields_) f.height = paginated.paragraphs[f.paragraph].style.space_before;
+  for (std::size_t i = 0; i < fields_.size(); ++i) fields_[i].height = paginated.signature_spaces[i];
 
   // Page 1's letterhead first, so reading order starts with it.
   auto& p0 = doc.pages.front().items;

@@ -86,6 +86,8 @@ class LetterBuilder {
   };
   std::vector<PendingField> fields_;
   double stamp_after_ = 0;
+  std::optional<std::size_t> stamp_index_;  // the office name inside the ring
+  double stamp_ring_clearance_ = 0;         // of its space before, what clears the ring
 
  public:
   // Space the paragraph after the stamp needs so the ring clears it (pt).

@@ -1,5 +1,6 @@
 #include "documents/letter_pagination.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <utility>
@@ -10,7 +11,7 @@ namespace {
 
 // Tightness u in [0, 1]: 0 is the template's spacing, 1 its tightest allowed.
 std::vector<layout::Paragraph> tightened(const LetterFlow& flow, const LetterTemplate& t, double u) {
-  std::vector<layout::Paragraph> out = flow.paragraphs;
+  std::vector<layout::Paragraph> out = *flow.paragraphs;
   if (u <= 0) return out;
   const double space = 1 - u * (1 - t.tighten_space_min_fraction);
   const double signature = 1 - u * (1 - t.tighten_signature_space_min_fraction);
@@ -20,7 +21,9 @@ std::vector<layout::Paragraph> tightened(const LetterFlow& flow, const LetterTem
   }
   // The signature space keeps room to sign: its own, usually gentler, bound.
   for (std::size_t i : flow.signature_spaces)
-    if (i < out.size()) out[i].style.space_before = flow.paragraphs[i].style.space_before * signature;
+    if (i < out.size()) out[i].style.space_before = (*flow.paragraphs)[i].style.space_before * signature;
+  for (const auto& [i, floor] : flow.space_floors)
+    if (i < out.size()) out[i].style.space_before = std::max(out[i].style.space_before, floor);
   return out;
 }
 
@@ -77,7 +80,7 @@ std::pair<std::size_t, std::size_t> carry_break(const LetterFlow& flow, const Co
     if (b < *flow.closing_start)
       for (std::size_t j = 0; j < c.line_pages[b].size(); ++j) lines.emplace_back(b, j);
   auto [p, j] = lines[lines.size() - std::min(carry, lines.size())];
-  const auto& st = flow.paragraphs[p].style;
+  const auto& st = (*flow.paragraphs)[p].style;
   const std::size_t n = c.line_pages[p].size();
   const auto widows = static_cast<std::size_t>(std::max(1, st.widows));
   const auto orphans = static_cast<std::size_t>(std::max(1, st.orphans));
@@ -91,12 +94,12 @@ std::pair<std::size_t, std::size_t> carry_break(const LetterFlow& flow, const Co
 PaginatedLetter paginate_letter(layout::PageComposer& composer, const LetterFlow& flow, const LetterTemplate& t,
                                 const layout::DocumentInfo& info) {
   PaginatedLetter out;
-  out.paragraphs = flow.paragraphs;
-  Composed c = compose(composer, out.paragraphs, info);
+  std::vector<layout::Paragraph> tightest;  // empty: the paragraphs as given
+  Composed c = compose(composer, *flow.paragraphs, info);
 
   // A typist first tightens the spacing between parts to save a page, never past the bounds.
   if (c.doc.pages.size() > 1) {
-    auto tightest = tightened(flow, t, 1);
+    tightest = tightened(flow, t, 1);
     Composed tight = compose(composer, tightest, info);
     if (tight.doc.pages.size() < c.doc.pages.size()) {
       // The least tightening that still saves the page.
@@ -114,10 +117,12 @@ PaginatedLetter paginate_letter(layout::PageComposer& composer, const LetterFlow
         }
       }
       out.spacing_scale = 1 - hi * (1 - t.tighten_space_min_fraction);
-      out.paragraphs = std::move(tightest);
       c = std::move(tight);
+    } else {
+      tightest.clear();
     }
   }
+  const auto& paragraphs = tightest.empty() ? *flow.paragraphs : tightest;
 
   // Then the closing never stands alone: carry body lines over until enough precede it.
   const auto need = static_cast<int>(std::lround(t.closing_min_body_lines));
@@ -125,12 +130,10 @@ PaginatedLetter paginate_letter(layout::PageComposer& composer, const LetterFlow
     std::size_t body_lines = 0;
     for (std::size_t b : flow.body)
       if (b < *flow.closing_start) body_lines += c.line_pages[b].size();
-    LetterFlow composed_flow = flow;
-    composed_flow.paragraphs = out.paragraphs;
     for (auto carry = static_cast<std::size_t>(need); carry <= body_lines && carry < static_cast<std::size_t>(need) + 8;
          ++carry) {
-      const auto [p, j] = carry_break(composed_flow, c, carry);
-      Composed tried = compose(composer, out.paragraphs, info, {{p, j}});
+      const auto [p, j] = carry_break(flow, c, carry);
+      Composed tried = compose(composer, paragraphs, info, {{p, j}});
       if (closing_kept(flow, tried, need)) {
         c = std::move(tried);
         break;
@@ -138,6 +141,7 @@ PaginatedLetter paginate_letter(layout::PageComposer& composer, const LetterFlow
     }
   }
   out.doc = std::move(c.doc);
+  for (std::size_t i : flow.signature_spaces) out.signature_spaces.push_back(paragraphs[i].style.space_before);
   return out;
 }
 

@@ -5,6 +5,7 @@
 // `closing_min_body_lines` lines of the body above it (lines are carried over to it), and the
 // block itself (closing, signature space, name, position) is never split over two pages.
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,17 +19,18 @@ namespace saraban::documents {
 
 // Which paragraphs are what, as the builder added them.
 struct LetterFlow {
-  std::vector<layout::Paragraph> paragraphs;
+  const std::vector<layout::Paragraph>* paragraphs = nullptr;
   std::vector<std::size_t> body;               // indices of body paragraphs, in order
   std::optional<std::size_t> closing_start;    // first paragraph of the closing/signature block
   std::size_t closing_end = 0;                 // one past its last paragraph (the first signer's)
   std::vector<std::size_t> signature_spaces;   // paragraphs whose space_before is a signature space
+  std::map<std::size_t, double> space_floors;  // space_before no tightening goes below (the stamp's ring)
 };
 
 struct PaginatedLetter {
   layout::DocumentFrame doc;
-  std::vector<layout::Paragraph> paragraphs;  // as composed (spacing possibly tightened)
-  double spacing_scale = 1;                   // 1: as the template sets it
+  std::vector<double> signature_spaces;  // as composed, one per LetterFlow::signature_spaces (pt)
+  double spacing_scale = 1;              // 1: as the template sets it
 };
 
 PaginatedLetter paginate_letter(layout::PageComposer& composer, const LetterFlow& flow, const LetterTemplate& t,
