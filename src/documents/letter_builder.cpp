@@ -373,8 +373,8 @@ layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
   for (const auto& f : fields_) flow.signature_spaces.push_back(f.paragraph);
   if (stamp_index_) {
     // Tightening never draws the stamp's ring over the lines around it.
-    flow.space_floors[*stamp_index_] = stamp_ring_clearance_;
-    flow.space_floors[*stamp_index_ + 1] = stamp_after_;
+    flow.fixed_space[*stamp_index_] = stamp_ring_clearance_;
+    flow.fixed_space[*stamp_index_ + 1] = stamp_after_;
   }
   PaginatedLetter paginated = paginate_letter(composer, flow, t_, info);
   layout::DocumentFrame doc = std::move(paginated.doc);

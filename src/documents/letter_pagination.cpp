@@ -22,8 +22,11 @@ std::vector<layout::Paragraph> tightened(const LetterFlow& flow, const LetterTem
   // The signature space keeps room to sign: its own, usually gentler, bound.
   for (std::size_t i : flow.signature_spaces)
     if (i < out.size()) out[i].style.space_before = (*flow.paragraphs)[i].style.space_before * signature;
-  for (const auto& [i, floor] : flow.space_floors)
-    if (i < out.size()) out[i].style.space_before = std::max(out[i].style.space_before, floor);
+  for (const auto& [i, fixed] : flow.fixed_space)
+    if (i < out.size()) {
+      const double given = (*flow.paragraphs)[i].style.space_before;
+      out[i].style.space_before = std::min(given, fixed) + std::max(0.0, given - fixed) * space;
+    }
   return out;
 }
 

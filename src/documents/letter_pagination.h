@@ -24,7 +24,7 @@ struct LetterFlow {
   std::optional<std::size_t> closing_start;    // first paragraph of the closing/signature block
   std::size_t closing_end = 0;                 // one past its last paragraph (the first signer's)
   std::vector<std::size_t> signature_spaces;   // paragraphs whose space_before is a signature space
-  std::map<std::size_t, double> space_floors;  // space_before no tightening goes below (the stamp's ring)
+  std::map<std::size_t, double> fixed_space;  // the part of space_before that never shrinks (the stamp's ring)
 };
 
 struct PaginatedLetter {

@@ -102,9 +102,9 @@ class TemplatesEnvironment final : public Environment {
 
 // A template folder whose external letter paginates as today's plain composer does: no
 // tightening and no closing rule. The tests measure overflow against it.
-void write_plain_templates(const fs::path& dir) {
+void write_plain_templates(const fs::path& dir, LetterKind kind = LetterKind::External) {
   fs::create_directories(dir / "letters");
-  auto j = std::string(builtin_letter_template(LetterKind::External));
+  auto j = std::string(builtin_letter_template(kind));
   auto set = [&](const std::string& key, const std::string& value) {
     const std::size_t at = j.find("\"" + key + "\"");
     ASSERT_NE(at, std::string::npos) << key;
@@ -114,7 +114,7 @@ void write_plain_templates(const fs::path& dir) {
   set("tighten_space_min_fraction", "1");
   set("tighten_signature_space_min_fraction", "1");
   set("closing_min_body_lines", "0");
-  std::ofstream(dir / "letters" / "external.json", std::ios::binary) << j;
+  std::ofstream(dir / "letters" / (std::string(letter_kind_name(kind)) + ".json"), std::ios::binary) << j;
 }
 
 fs::path sample(const std::string& name) { return fs::path(SARABAN_SOURCE_DIR) / "samples/letters" / (name + ".json"); }
@@ -136,9 +136,9 @@ std::vector<std::string> body_words(int count) {
   return out;
 }
 
-Letter letter_with_words(int count) {
+Letter letter_with_words(int count, const std::string& name = "external") {
   // Without สำเนาส่ง, as in the issue: the overflow is the closing block itself.
-  Letter l = load_sample("external");
+  Letter l = load_sample(name);
   l.copies.clear();
   std::string text;
   for (const auto& w : body_words(count)) text += w;
@@ -169,22 +169,22 @@ Measure measure(LetterRenderer& r, const Letter& l) {
 
 // The body of the external sample with enough words that, paginated plainly, the letter
 // overflows its first page by `lines` lines.
-Letter overflowing_by(int lines) {
+Letter overflowing_by(int lines, const std::string& name = "external", LetterKind kind = LetterKind::External) {
   TempDir dir;
-  write_plain_templates(dir.path());
+  write_plain_templates(dir.path(), kind);
   TemplatesEnvironment env(dir.path().string());
   LetterRenderer plain(env);
   int lo = 1, hi = 4000;  // lo fits on one page, hi does not
-  EXPECT_EQ(measure(plain, letter_with_words(lo)).pages, 1u);
-  EXPECT_GT(measure(plain, letter_with_words(hi)).pages, 1u);
+  EXPECT_EQ(measure(plain, letter_with_words(lo, name)).pages, 1u);
+  EXPECT_GT(measure(plain, letter_with_words(hi, name)).pages, 1u);
   while (hi - lo > 1) {
     const int mid = (lo + hi) / 2;
-    (measure(plain, letter_with_words(mid)).pages == 1 ? lo : hi) = mid;
+    (measure(plain, letter_with_words(mid, name)).pages == 1 ? lo : hi) = mid;
   }
-  const std::size_t full = measure(plain, letter_with_words(lo)).lines;
+  const std::size_t full = measure(plain, letter_with_words(lo, name)).lines;
   int w = lo;
-  while (measure(plain, letter_with_words(w)).lines < full + static_cast<std::size_t>(lines)) ++w;
-  Letter l = letter_with_words(w);
+  while (measure(plain, letter_with_words(w, name)).lines < full + static_cast<std::size_t>(lines)) ++w;
+  Letter l = letter_with_words(w, name);
   EXPECT_EQ(measure(plain, l).lines, full + static_cast<std::size_t>(lines));
   EXPECT_EQ(measure(plain, l).pages, 2u) << "the plain composer puts the overflow on a second page";
   return l;
@@ -255,6 +255,41 @@ void expect_closing_kept(const PdfText& pdf, const Letter& l) {
     EXPECT_GE(above, 2) << "page " << page + 1 << " starts with the closing:\n" << pdf.pages[page];
   }
   for (const auto& b : l.body) EXPECT_NE(running_text(pdf, l).find(squash(b)), std::string::npos) << "body text lost";
+}
+
+// The stamp's outer ring (the widest red circle) on its page, the gap from the baseline of the
+// black line above it to its top, and the baselines of black lines that cross it.
+struct Ring {
+  double top = 1e9, bottom = -1e9, gap_above = 1e9;
+  std::vector<double> crossing;
+};
+
+Ring ring_of(const layout::DocumentFrame& doc) {
+  Ring ring;
+  for (const auto& page : doc.pages) {
+    Ring here;
+    for (const auto& item : page.items)
+      if (const auto* path = std::get_if<layout::Path>(&item);
+          path && path->stroke && path->segments.size() == 6 && path->stroke->r > 0.5 && path->stroke->g < 0.1)
+        for (const auto& seg : path->segments) {
+          using K = layout::PathSegment::Kind;
+          if (seg.kind == K::Close) continue;
+          for (const auto* pt : {&seg.p1, &seg.p2, &seg.p3}) {
+            if (seg.kind != K::CubicTo && pt != &seg.p1) continue;  // MoveTo and LineTo use p1 only
+            here.top = std::min(here.top, pt->y);
+            here.bottom = std::max(here.bottom, pt->y);
+          }
+        }
+    if (here.top > here.bottom) continue;
+    for (const auto& item : page.items)
+      if (const auto* run = std::get_if<layout::TextRun>(&item); run && !run->glyphs.empty() && run->color.r < 0.5) {
+        const double y = run->glyphs.front().y;
+        if (y <= here.top) here.gap_above = std::min(here.gap_above, here.top - y);
+        else if (y - run->size * 0.7 < here.bottom) here.crossing.push_back(y);
+      }
+    ring = here;
+  }
+  return ring;
 }
 
 }  // namespace
@@ -351,6 +386,35 @@ TEST(LetterPagination, CueNamesTheWordsThatOpenTheNextPage) {
       break;
     }
   EXPECT_EQ(first.rfind(cue, 0), 0u) << "cue '" << cue << "' vs page 2 '" << first << "'";
+}
+
+TEST(LetterPagination, TighteningKeepsTheStampRingClearOfTheText) {
+  // The longest body that still fits on one page: tightening is drawn to (nearly) its bounds.
+  LetterRenderer r(system_environment());
+  const Letter plain = overflowing_by(1, "stamped", LetterKind::Stamped);
+  ASSERT_EQ(r.layout(plain).pages.size(), 1u) << "a one-line overflow fits once the spacing is tightened";
+  int hi = 1;
+  while (r.layout(letter_with_words(hi, "stamped")).pages.size() == 1) hi *= 2;
+  int lo = hi / 2;  // one page
+  while (hi - lo > 1) {
+    const int mid = (lo + hi) / 2;
+    (r.layout(letter_with_words(mid, "stamped")).pages.size() == 1 ? lo : hi) = mid;
+  }
+  const Letter l = letter_with_words(lo, "stamped");
+  const auto doc = r.layout(l);
+  ASSERT_EQ(doc.pages.size(), 1u);
+  const Ring tight = ring_of(doc);
+  ASSERT_LT(tight.top, tight.bottom) << "no stamp ring";
+  for (double y : tight.crossing) ADD_FAILURE() << "a line at " << y << " crosses the ring " << tight.top << ".." << tight.bottom;
+  // Only the part of the stamp's space a typist may tighten (2 × space_before_pt) shrinks.
+  TempDir dir;
+  write_plain_templates(dir.path(), LetterKind::Stamped);
+  TemplatesEnvironment env(dir.path().string());
+  LetterRenderer plain_renderer(env);
+  const Ring loose = ring_of(plain_renderer.layout(l));
+  const auto& t = r.template_for(l.kind);
+  EXPECT_GE(tight.gap_above, loose.gap_above - 2 * t.space_before_pt * (1 - t.tighten_space_min_fraction) - 0.5)
+      << "the ring moved into the line above it";
 }
 
 TEST(LetterPagination, TemplateBoundsAreCheckedByName) {
