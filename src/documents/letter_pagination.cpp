@@ -98,7 +98,9 @@ PaginatedLetter paginate_letter(layout::PageComposer& composer, const LetterFlow
                                 const layout::DocumentInfo& info) {
   PaginatedLetter out;
   std::vector<layout::Paragraph> tightest;  // empty: the paragraphs as given
+  composer.set_reuse_lines(false);
   Composed c = compose(composer, *flow.paragraphs, info);
+  composer.set_reuse_lines(true);  // later passes change only spacing and breaks
 
   // A typist first tightens the spacing between parts to save a page, never past the bounds.
   if (c.doc.pages.size() > 1) {
@@ -143,6 +145,7 @@ PaginatedLetter paginate_letter(layout::PageComposer& composer, const LetterFlow
       }
     }
   }
+  composer.set_reuse_lines(false);
   out.doc = std::move(c.doc);
   for (std::size_t i : flow.signature_spaces) out.signature_spaces.push_back(paragraphs[i].style.space_before);
   return out;

@@ -8,7 +8,7 @@ namespace {
 
 struct LaidParagraph {
   const Paragraph* para;
-  std::vector<LineBox> lines;
+  const std::vector<LineBox>& lines;
   double height_of(std::size_t from, std::size_t to) const {
     double h = 0;
     for (std::size_t i = from; i < to; ++i) h += lines[i].height;
@@ -105,9 +105,13 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
 
 DocumentFrame PageComposer::compose(const std::vector<Paragraph>& paragraphs, DocumentInfo info) {
   const double width = geo_.width - geo_.margin_left - geo_.margin_right;
+  if (!reuse_lines_ || lines_.size() != paragraphs.size()) {
+    lines_.clear();
+    for (const auto& p : paragraphs) lines_.push_back(layouter_.layout(p, width));
+  }
   std::vector<LaidParagraph> laid;
   laid.reserve(paragraphs.size());
-  for (const auto& p : paragraphs) laid.push_back(LaidParagraph{&p, layouter_.layout(p, width)});
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) laid.push_back(LaidParagraph{&paragraphs[i], lines_[i]});
   std::vector<std::string> first_texts;
   std::vector<Bookmark> bookmarks;
   line_pages_.clear();

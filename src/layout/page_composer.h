@@ -47,6 +47,9 @@ class PageComposer {
   // Forced page breaks for the next compose(): paragraph index → the line before which its page
   // ends (0: the paragraph starts a page). Keep rules that look past one paragraph use these.
   void set_forced_breaks(std::map<std::size_t, std::size_t> breaks) { forced_breaks_ = std::move(breaks); }
+  // On: compose() reuses the lines of the last compose() with as many paragraphs, for callers
+  // whose passes change only spacing and breaks (a letter's pagination tries several).
+  void set_reuse_lines(bool on) { reuse_lines_ = on; }
   // For each paragraph of the last compose(), the 0-based page of each of its lines.
   const std::vector<std::vector<int>>& line_pages() const { return line_pages_; }
 
@@ -58,6 +61,8 @@ class PageComposer {
   double end_y_ = 0;
   std::map<std::size_t, std::size_t> forced_breaks_;
   std::vector<std::vector<int>> line_pages_;
+  bool reuse_lines_ = false;
+  std::vector<std::vector<LineBox>> lines_;
 };
 
 }  // namespace saraban::layout
