@@ -5,13 +5,13 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
 
 #include "base/environment.h"
 #include "base/error.h"
+#include "fuzz_check.h"
 #include "registry/csv.h"
 #include "registry/registry.h"
 #include "registry/sqlite_store.h"
@@ -78,11 +78,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     r = s.reg->import_csv(s.clerk, text, 3);
   } catch (const saraban::Error&) {
-    if (s.count() != before) std::abort();  // a refused file wrote something
+    SARABAN_FUZZ_CHECK(s.count() == before);  // a refused file wrote nothing
     return 0;
   }
-  if (r.imported < 0 || r.skipped < 0 || s.count() != before + r.imported) std::abort();
+  SARABAN_FUZZ_CHECK(r.imported >= 0 && r.skipped >= 0);
+  SARABAN_FUZZ_CHECK(s.count() == before + r.imported);
   auto rows = csv::parse_rows(s.reg->export_csv(s.clerk, EntryFilter{}));
-  if (static_cast<std::int64_t>(rows.size()) != s.count() + 1) std::abort();
+  SARABAN_FUZZ_CHECK(static_cast<std::int64_t>(rows.size()) == s.count() + 1);
   return 0;
 }

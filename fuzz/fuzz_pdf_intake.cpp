@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "base/environment.h"
 #include "base/error.h"
+#include "fuzz_check.h"
 #include "documents/receive_stamp.h"
 #include "pdf/pdf_inspection.h"
 
@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static saraban::documents::ReceiveStamper stamper(saraban::system_environment());
   const std::vector<std::uint8_t> original(data, data + size);
   const std::string status = saraban::pdf::to_string(saraban::pdf::inspect_incoming_pdf(original));
-  if (!known_status(status)) std::abort();
+  SARABAN_FUZZ_CHECK(known_status(status));
   if (status != "ok") return 0;  // the register stamps only files that open
   std::vector<std::uint8_t> stamped;
   try {
@@ -39,8 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const saraban::Error&) {
     return 0;  // refused with a reason: the register keeps the original and notes why
   }
-  if (!std::equal(original.begin(), original.end(), data, data + size)) std::abort();
+  SARABAN_FUZZ_CHECK(std::equal(original.begin(), original.end(), data, data + size));
   // What the engine wrote must read back: the register stores it as the letter's copy.
-  if (saraban::pdf::inspect_incoming_pdf(stamped) != saraban::pdf::IncomingPdfStatus::Ok) std::abort();
+  SARABAN_FUZZ_CHECK(saraban::pdf::inspect_incoming_pdf(stamped) == saraban::pdf::IncomingPdfStatus::Ok);
   return 0;
 }

@@ -3,10 +3,10 @@
 // an opportunity outside the text or inside a UTF-8 sequence — is a bug.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string_view>
 
 #include "base/error.h"
+#include "fuzz_check.h"
 #include "text/cleanup.h"
 #include "text/script_runs.h"
 #include "text/word_breaker.h"
@@ -23,14 +23,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string& t = clean.text;
   std::size_t covered = 0;
   for (const auto& run : saraban::text::itemize_scripts(t)) {
-    if (run.begin != covered || run.end <= run.begin) std::abort();
+    SARABAN_FUZZ_CHECK(run.begin == covered && run.end > run.begin);
     covered = run.end;
   }
-  if (covered != t.size()) std::abort();
+  SARABAN_FUZZ_CHECK(covered == t.size());
   std::size_t last = 0;
   for (const auto& o : breaker.opportunities(t)) {
-    if (o.offset <= last || o.offset > t.size()) std::abort();
-    if (o.offset < t.size() && (static_cast<unsigned char>(t[o.offset]) & 0xC0) == 0x80) std::abort();
+    SARABAN_FUZZ_CHECK(o.offset > last && o.offset <= t.size());
+    SARABAN_FUZZ_CHECK(o.offset == t.size() || (static_cast<unsigned char>(t[o.offset]) & 0xC0) != 0x80);
     last = o.offset;
   }
   return 0;

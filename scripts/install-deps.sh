@@ -14,6 +14,7 @@ packages=(
   libsqlite3-dev sqlite3   # the register (FTS5 for search)
   nlohmann-json3-dev       # JSON letters, templates and font configuration
   libssl-dev               # SHA-256 hashes, CMS signatures
+  libcpp-httplib-dev       # HTTP client: `sign --tsa` posts RFC 3161 time-stamp queries
   libsodium-dev            # passwords (Argon2id) and the audit chain's key (BLAKE2b MAC)
   libpng-dev libjpeg-dev zlib1g-dev  # emblem and attachment images
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks

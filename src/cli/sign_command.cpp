@@ -1,8 +1,9 @@
-// saraban sign: fills a PDF's empty signature field with a detached CMS signature in an
-// incremental update, so earlier signatures stay valid.
+// saraban sign: fills a PDF's empty signature field with a PAdES signature (B-B; B-T with
+// --tsa URL) in an incremental update, so earlier signatures stay valid.
 #include "base/environment.h"
 #include "base/error.h"
 #include "cli/command.h"
+#include "cli/tsa_http.h"
 #include "pdf/pdf_signer.h"
 
 namespace saraban::cli {
@@ -13,6 +14,7 @@ int sign_pdf_file(const std::vector<std::string>& args) {
   ArgReader r(args);
   std::string input, output, p12, password_file;
   pdf::SignRequest req;
+  bool tsa_given = false;
   while (!r.done()) {
     std::string a = r.next();
     if (a == "-o" || a == "--output") output = r.value_of(a);
@@ -20,6 +22,7 @@ int sign_pdf_file(const std::vector<std::string>& args) {
     else if (a == "--password-file") password_file = r.value_of(a);
     else if (a == "--reason") req.reason = r.value_of(a);
     else if (a == "--field") req.field = r.value_of(a);
+    else if (a == "--tsa") req.tsa_url = r.value_of(a), tsa_given = true;
     else if (!a.empty() && a[0] == '-') throw Error(ErrorCode::InvalidInput, "unknown option", a);
     else if (input.empty()) input = a;
     else throw Error(ErrorCode::InvalidInput, "only one PDF is taken", a);
@@ -34,6 +37,11 @@ int sign_pdf_file(const std::vector<std::string>& args) {
   req.password = read_text_file(env, password_file);
   while (!req.password.empty() && (req.password.back() == '\n' || req.password.back() == '\r')) req.password.pop_back();
   req.time = env.document_time();
+  // The office's authority (SARABAN_TSA_URL, like SARABAN_TEMPLATES) unless --tsa says otherwise;
+  // --tsa none signs B-B for once.
+  if (!tsa_given) req.tsa_url = env.variable("SARABAN_TSA_URL").value_or("");
+  if (req.tsa_url == "none") req.tsa_url.clear();
+  if (!req.tsa_url.empty()) req.tsa_post = post_timestamp_query;
   std::vector<std::uint8_t> in = env.read_file(input);
   std::vector<std::uint8_t> out;
   try {
@@ -63,8 +71,9 @@ int sign_command(const GlobalOptions& global, const std::vector<std::string>& ar
 }
 
 const bool registered = register_command(
-    {"sign", "sign IN.pdf --p12 CERT.p12 --password-file FILE [--reason TEXT] [--field NAME] -o OUT.pdf | sign ID [--note T]",
-     "sign a PDF's first empty signature field (detached CMS, SHA-256, incremental update), or a register entry "
+    {"sign", "sign IN.pdf --p12 CERT.p12 --password-file FILE [--reason TEXT] [--field NAME] [--tsa URL|none] -o OUT.pdf | sign ID [--note T]",
+     "sign a PDF's first empty signature field (PAdES B-B, or B-T time-stamped by the RFC 3161 authority at "
+     "--tsa URL or SARABAN_TSA_URL; incremental update), or a register entry "
      "(signer)",
      sign_command});
 }  // namespace

@@ -11,6 +11,19 @@
 namespace saraban::cli {
 namespace {
 
+// Pages straight into the PDF as they are composed: a long text never holds all its frames.
+class PagesToPdf : public layout::TypesetPages {
+ public:
+  explicit PagesToPdf(pdf::PdfPageWriter& writer) : writer_(writer) {}
+  void page(layout::PageFrame&& page) override { writer_.add_page(page); }
+  void furniture(std::size_t index, std::vector<layout::FrameItem>&& items) override {
+    writer_.add_furniture(index, items);
+  }
+
+ private:
+  pdf::PdfPageWriter& writer_;
+};
+
 layout::Alignment parse_align(const std::string& v) {
   if (v == "left") return layout::Alignment::Left;
   if (v == "right") return layout::Alignment::Right;
@@ -65,8 +78,10 @@ int typeset(const GlobalOptions&, const std::vector<std::string>& args) {
   layout::FontSet fonts(env, layout::FontConfig::load_default(env));
   if (!font.empty()) fonts.override_body(font);
   opt.title = input;
-  auto doc = layout::typeset_text(fonts, clean.text, opt, env.document_time());
-  pdf::write_pdf_file(env, doc, output);
+  pdf::PdfPageWriter writer(layout::typeset_info(opt, env.document_time()));
+  PagesToPdf pages(writer);
+  layout::typeset_text_pages(fonts, clean.text, opt, pages);
+  env.write_file_atomic(output, writer.finish());
   return 0;
 }
 

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "base/error.h"
-#include "pdf/flate.h"
 #include "pdf/image_loader.h"
 
 namespace saraban::documents {
@@ -51,9 +50,6 @@ layout::ImageRef placeholder_emblem() {
         img->bytes[static_cast<std::size_t>(py) * n + static_cast<std::size_t>(px)] =
             static_cast<std::uint8_t>(std::lround(255.0 - c * (255.0 - 60.0)));
       }
-    pdf::DeflatedSamples deflated = pdf::deflate_samples(img->bytes, n, 1);
-    img->flate = std::move(deflated.bytes);
-    img->flate_up_predicted = deflated.up_predicted;
     return layout::ImageRef(img);
   }();
   return image;

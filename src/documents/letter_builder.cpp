@@ -20,8 +20,6 @@ using layout::ParagraphStyle;
 using layout::TextSpan;
 
 namespace {
-const char* const kSignatureMarker = "\x01signature:";
-const char* const kStampMarker = "\x01stamp";
 
 layout::Path circle(double cx, double cy, double r, layout::Color colour, double width) {
   using K = layout::PathSegment::Kind;
@@ -163,10 +161,9 @@ void LetterBuilder::add_signature(const Signer& s, const std::string& closing, d
   name_style.space_before = cm(t_.signature_space_cm);
   Paragraph name = Paragraph::plain("(" + s.name + ")", name_style);
   if (!closing_start_) closing_start_ = paragraphs_.size();
-  PendingField f{kSignatureMarker + std::to_string(index), "signer" + std::to_string(index + 1),
-                 cm(t_.signature_space_cm), paragraphs_.size()};
-  name.bookmark = f.marker;
-  fields_.push_back(f);
+  PendingField f{"signer" + std::to_string(index + 1), cm(t_.signature_space_cm), paragraphs_.size()};
+  name.anchor = layout::Anchor{layout::Anchor::Kind::SignatureSpace, f.name, 0, 0, 0};
+  fields_.push_back(std::move(f));
   add(std::move(name));
   for (std::size_t i = 0; i < s.position.size(); ++i) {
     ParagraphStyle ps = st;
@@ -189,7 +186,8 @@ void LetterBuilder::add_stamp() {
   st.space_before = (d - lh) / 2 + t_.space_before_pt * 2;
   st.keep_together = true;
   Paragraph p = Paragraph::plain(l_.office.name, st);
-  p.bookmark = kStampMarker;
+  p.anchor = layout::Anchor{layout::Anchor::Kind::Stamp, "stamp", 0, 0, 0};
+  stamp_lines_ = layouter_.layout(p, column_width()).size();
   if (!closing_start_) closing_start_ = paragraphs_.size() - 1;  // the office name above the stamp
   closing_end_ = paragraphs_.size() + 1;
   stamp_index_ = paragraphs_.size();
@@ -330,6 +328,32 @@ std::string first_words(const std::string& line) {
 }
 
 
+void LetterBuilder::put_at_anchor(const layout::Anchor& a, std::vector<layout::FrameItem>& out) const {
+  switch (a.kind) {
+    case layout::Anchor::Kind::Stamp: {
+      // Rings centred on the office name's lines.
+      const double lh = layouter_.line_height(FontStyle::Bold, t_.body_size_pt * 0.6);
+      const double cy = a.y + lh * static_cast<double>(std::max<std::size_t>(1, stamp_lines_)) / 2;
+      const double r = cm(t_.stamp_diameter_cm) / 2;
+      out.push_back(circle(cm(t_.signature_centre_cm), cy, r, t_.mark_colour(), 1.6));
+      out.push_back(circle(cm(t_.signature_centre_cm), cy, r - 3.5, t_.mark_colour(), 0.6));
+      return;
+    }
+    case layout::Anchor::Kind::SignatureSpace: {
+      // The field covers the space above the signer's name, as composed (tightening may have
+      // narrowed it).
+      const auto f = std::find_if(fields_.begin(), fields_.end(), [&](const PendingField& pf) { return pf.name == a.name; });
+      const double space = f == fields_.end() ? cm(t_.signature_space_cm) : f->height;
+      const double w = cm(t_.signature_field_width_cm);
+      const double top = std::max(cm(t_.margin_top_cm) * 0.5, a.y - space);
+      out.push_back(layout::SignatureField{a.name, cm(t_.signature_centre_cm) - w / 2, top, w, std::max(12.0, a.y - top)});
+      return;
+    }
+    case layout::Anchor::Kind::Outline:
+      return;  // letters carry no outline; the PDF stage would draw one from it
+  }
+}
+
 layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
   layout::PageGeometry geo;
   geo.width = cm(t_.page_width_cm);
@@ -385,33 +409,13 @@ layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
   auto& p0 = doc.pages.front().items;
   p0.insert(p0.begin(), first_page_items_.begin(), first_page_items_.end());
 
-  // Signature fields over the space above each signer's name (found by its marker bookmark).
-  std::vector<layout::Bookmark> kept;
-  for (const auto& b : doc.bookmarks) {
-    if (b.title == kStampMarker) {
-      // Rings centred on the office name's lines.
-      const double lh = layouter_.line_height(FontStyle::Bold, t_.body_size_pt * 0.6);
-      std::size_t lines = 0;
-      for (const auto& p : paragraphs_)
-        if (p.bookmark == kStampMarker) lines = layouter_.layout(p, column_width()).size();
-      const double cy = b.y + lh * static_cast<double>(std::max<std::size_t>(1, lines)) / 2;
-      const double r = cm(t_.stamp_diameter_cm) / 2;
-      auto& items = doc.pages[static_cast<std::size_t>(b.page)].items;
-      items.push_back(circle(cm(t_.signature_centre_cm), cy, r, t_.mark_colour(), 1.6));
-      items.push_back(circle(cm(t_.signature_centre_cm), cy, r - 3.5, t_.mark_colour(), 0.6));
-      continue;
-    }
-    auto f = std::find_if(fields_.begin(), fields_.end(), [&](const PendingField& pf) { return pf.marker == b.title; });
-    if (f == fields_.end()) {
-      kept.push_back(b);
-      continue;
-    }
-    const double w = cm(t_.signature_field_width_cm);
-    const double top = std::max(cm(t_.margin_top_cm) * 0.5, b.y - f->height);
-    layout::SignatureField field{f->name, cm(t_.signature_centre_cm) - w / 2, top, w, std::max(12.0, b.y - top)};
-    doc.pages[static_cast<std::size_t>(b.page)].items.push_back(field);
+  // The anchors this letter set become the stamp's rings and the signature fields.
+  for (auto& page : doc.pages) {
+    std::vector<layout::FrameItem> drawn;
+    for (const auto& item : page.items)
+      if (const auto* a = std::get_if<layout::Anchor>(&item)) put_at_anchor(*a, drawn);
+    for (auto& it : drawn) page.items.push_back(std::move(it));
   }
-  doc.bookmarks = std::move(kept);
   return doc;
 }
 

@@ -66,6 +66,8 @@ class LetterBuilder {
   layout::DocumentFrame finish(const std::string& title);
 
  private:
+  // What a letter draws at an anchor it set: the stamp's rings, a signer's signature field.
+  void put_at_anchor(const layout::Anchor& a, std::vector<layout::FrameItem>& out) const;
   std::vector<layout::FrameItem> line_items(const std::string& text, layout::ParagraphStyle st, double x, double baseline,
                                             double width = 0);
 
@@ -78,13 +80,14 @@ class LetterBuilder {
   std::vector<std::size_t> body_paragraphs_;      // for the closing keep rule
   std::optional<std::size_t> closing_start_;      // first paragraph of the first signature block
   std::size_t closing_end_ = 0;                   // one past that block's last paragraph (or contact line)
+  // A signer's field, drawn at the SignatureSpace anchor of the same name.
   struct PendingField {
-    std::string marker;
     std::string name;
     double height;
     std::size_t paragraph;  // the signer's name, whose space before is the signature space
   };
   std::vector<PendingField> fields_;
+  std::size_t stamp_lines_ = 0;  // lines of the office name inside the stamp
   double stamp_after_ = 0;
   std::optional<std::size_t> stamp_index_;  // the office name inside the ring
   double stamp_ring_clearance_ = 0;         // of its space before, what clears the ring

@@ -98,9 +98,9 @@ PaginatedLetter paginate_letter(layout::PageComposer& composer, const LetterFlow
                                 const layout::DocumentInfo& info) {
   PaginatedLetter out;
   std::vector<layout::Paragraph> tightest;  // empty: the paragraphs as given
-  composer.set_reuse_lines(false);
+  composer.set_reuse_lines(false);  // lets go of another text's lines
+  composer.set_reuse_lines(true);   // notes each line's page; later passes change only spacing and breaks
   Composed c = compose(composer, *flow.paragraphs, info);
-  composer.set_reuse_lines(true);  // later passes change only spacing and breaks
 
   // A typist first tightens the spacing between parts to save a page, never past the bounds.
   if (c.doc.pages.size() > 1) {

@@ -132,6 +132,10 @@ struct Place {
   void operator()(layout::SignatureField& f) const {
     f = {f.name, x(f.x), y(f.y), f.width * p.scale, f.height * p.scale};
   }
+  void operator()(layout::Anchor& a) const {
+    a.x = x(a.x);
+    a.y = y(a.y);
+  }
 };
 
 }  // namespace

@@ -2,6 +2,12 @@
 // The closed set of things a laid-out page holds (after Typst's frames). Layout produces
 // them; the PDF writer consumes them and nothing else. Coordinates are PostScript points,
 // origin at the page's top-left corner, y growing downwards.
+//
+// Adding an item (a table, a chart): define its struct here, add it to FrameItem and bump
+// kFrameItemKinds. Every consumer visits items with saraban::Overloaded, one lambda per item
+// and no catch-all, so the build then fails at each place that must draw, measure or move it
+// (grep "kFrameItemKinds"). Prefer composing existing items (runs, rects, paths) in layout
+// over new items the PDF stage must learn.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -74,18 +80,14 @@ struct Path {
   std::vector<double> dash;  // empty = solid
 };
 
-// Decoded image, already composited on white (PDF/A: no transparency).
+// Decoded image, already composited on white (PDF/A: no transparency). Samples only: how they
+// are compressed is the PDF stage's business (pdf/image_streams.h).
 struct ImageData {
   enum class Encoding { RawRgb8, RawGray8, Jpeg } encoding = Encoding::RawRgb8;
   int width_px = 0;
   int height_px = 0;
   int jpeg_components = 3;          // for Jpeg: 1 gray, 3 RGB
   std::vector<std::uint8_t> bytes;  // raw samples, or the JPEG file as is (DCTDecode)
-  // For raw samples, optionally: the samples deflated, once where the image is loaded so that
-  // documents using it skip the compression; with a PNG Up predictor per row when that was
-  // smaller (photos), without for flat artwork.
-  std::vector<std::uint8_t> flate;
-  bool flate_up_predicted = false;
   std::string source;               // path, for messages
 };
 using ImageRef = std::shared_ptr<const ImageData>;
@@ -101,7 +103,20 @@ struct SignatureField {
   double x = 0, y = 0, width = 0, height = 0;
 };
 
-using FrameItem = std::variant<TextRun, Rect, Path, Image, SignatureField>;
+// A named position that draws nothing: where an outline entry points, or a place a later
+// stage needs (the space a signer signs in, the office stamp's text). The composer emits it at
+// the top of the paragraph that carries it (Paragraph::anchor, Paragraph::bookmark).
+struct Anchor {
+  enum class Kind { Outline, SignatureSpace, Stamp } kind = Kind::Outline;
+  std::string name;  // Outline: the entry's title; SignatureSpace: the field's name
+  int level = 0;     // Outline: 0 = top level
+  double x = 0, y = 0;
+};
+
+using FrameItem = std::variant<TextRun, Rect, Path, Image, SignatureField, Anchor>;
+// Update every consumer when this changes (see the top of this file).
+inline constexpr std::size_t kFrameItemKinds = 6;
+static_assert(std::variant_size_v<FrameItem> == kFrameItemKinds, "a new frame item: update every consumer");
 
 struct PageFrame {
   double width = 595.2756;   // A4, pt
@@ -109,6 +124,7 @@ struct PageFrame {
   std::vector<FrameItem> items;
 };
 
+// An outline entry as the PDF stage collects it from Outline anchors.
 struct Bookmark {
   std::string title;
   int level = 0;       // 0 = top level
@@ -126,8 +142,7 @@ struct DocumentInfo {
 
 struct DocumentFrame {
   DocumentInfo info;
-  std::vector<PageFrame> pages;
-  std::vector<Bookmark> bookmarks;
+  std::vector<PageFrame> pages;  // outline entries are Anchor items on them
 };
 
 }  // namespace saraban::layout

@@ -1,6 +1,9 @@
 #include "layout/page_composer.h"
 
 #include <algorithm>
+#include <deque>
+
+#include "layout/page_stream.h"
 
 namespace saraban::layout {
 
@@ -16,13 +19,51 @@ struct LaidParagraph {
   }
 };
 
+// Paragraphs laid out as the composer reaches them, and let go once it is two past them: a
+// long text never holds all its lines. Element references stay valid while held (a deque).
+// With `kept` (lines kept for reuse, one per paragraph) it lays nothing out and refers to those.
+class LaidWindow {
+ public:
+  LaidWindow(const std::vector<Paragraph>& paragraphs, ParagraphLayouter& layouter, double width,
+             const std::vector<std::vector<LineBox>>* kept)
+      : paragraphs_(paragraphs), layouter_(layouter), width_(width), kept_(kept) {}
+  std::size_t size() const { return paragraphs_.size(); }
+  const LaidParagraph& operator[](std::size_t i) {
+    while (first_ + 1 < i && !held_.empty()) held_.pop_front(), owned_.pop_front(), ++first_;
+    while (first_ + held_.size() <= i) {
+      const std::size_t k = first_ + held_.size();
+      owned_.push_back(kept_ ? std::vector<LineBox>{} : layouter_.layout(paragraphs_[k], width_));
+      held_.push_back(LaidParagraph{&paragraphs_[k], kept_ ? (*kept_)[k] : owned_.back()});
+    }
+    return held_[i - first_];
+  }
+
+ private:
+  const std::vector<Paragraph>& paragraphs_;
+  ParagraphLayouter& layouter_;
+  double width_;
+  const std::vector<std::vector<LineBox>>* kept_;
+  std::size_t first_ = 0;  // index of held_.front()
+  std::deque<std::vector<LineBox>> owned_;  // the lines held_ refers to, without `kept`
+  std::deque<LaidParagraph> held_;
+};
+
+// The paragraph's outline entry and its own anchor, positions still to fill in.
+std::vector<Anchor> paragraph_anchors(const Paragraph& p) {
+  std::vector<Anchor> out;
+  if (!p.bookmark.empty()) out.push_back(Anchor{Anchor::Kind::Outline, p.bookmark, p.bookmark_level, 0, 0});
+  if (p.anchor) out.push_back(*p.anchor);
+  return out;
+}
+
 }  // namespace
 
-static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const PageGeometry& geo, double first_top,
+// `line_pages`, when given, receives the page of each line of each paragraph.
+static std::size_t compose_impl(LaidWindow& laid, const PageGeometry& geo, double first_top,
                            std::vector<std::string>& first_texts, double& end_y,
-                           std::vector<Bookmark>& bookmarks, const std::map<std::size_t, std::size_t>& forced_breaks,
-                           std::vector<std::vector<int>>& line_pages) {
-  DocumentFrame doc;
+                           const std::map<std::size_t, std::size_t>& forced_breaks,
+                           std::vector<std::vector<int>>* line_pages, const PageSink& sink) {
+  StreamedDocument doc{PageStream(sink)};
   const double bottom = geo.height - geo.margin_bottom;
   doc.pages.push_back(PageFrame{geo.width, geo.height, {}});
   first_texts.push_back({});
@@ -42,7 +83,7 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
     const auto forced = forced_breaks.find(pi);
     const std::size_t forced_line = forced == forced_breaks.end() ? lp.lines.size() : forced->second;
     if ((st.page_break_before || forced_line == 0) && !page_fresh) new_page();
-    auto& pages_of = line_pages.emplace_back();
+    std::vector<int>* pages_of = line_pages ? &line_pages->emplace_back() : nullptr;
     if (!page_fresh) y += st.space_before;
     const std::size_t n = lp.lines.size();
 
@@ -56,8 +97,10 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
     }
     if (y + need > bottom + 0.01 && !page_fresh && forced_line == n) new_page();
 
-    if (!lp.para->bookmark.empty())
-      bookmarks.push_back(Bookmark{lp.para->bookmark, lp.para->bookmark_level, static_cast<int>(doc.pages.size()) - 1, y});
+    for (Anchor a : paragraph_anchors(*lp.para)) {
+      a.x = geo.margin_left + lp.para->style.left_indent, a.y = y;
+      doc.pages.back().items.push_back(std::move(a));
+    }
 
     std::size_t i = 0;
     while (i < n) {
@@ -68,7 +111,7 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
       while (fit < limit && yy + lp.lines[fit].height <= bottom + 0.01) yy += lp.lines[fit++].height;
       if (fit == n) {
         for (; i < n; ++i) {
-          pages_of.push_back(static_cast<int>(doc.pages.size()) - 1);
+          if (pages_of) pages_of->push_back(static_cast<int>(doc.pages.size()) - 1);
           auto items = place_line(lp.lines[i], geo.margin_left, y + lp.lines[i].ascent);
           if (first_texts.back().empty() && !lp.lines[i].runs.empty()) first_texts.back() = lp.para->text().substr(lp.lines[i].text_begin, lp.lines[i].text_end - lp.lines[i].text_begin);
           for (auto& it : items) doc.pages.back().items.push_back(std::move(it));
@@ -87,7 +130,7 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
       }
       if (fit == i && page_fresh) fit = std::max(i + 1, fit);  // a line taller than the page
       for (; i < fit; ++i) {
-        pages_of.push_back(static_cast<int>(doc.pages.size()) - 1);
+        if (pages_of) pages_of->push_back(static_cast<int>(doc.pages.size()) - 1);
         auto items = place_line(lp.lines[i], geo.margin_left, y + lp.lines[i].ascent);
         if (first_texts.back().empty() && !lp.lines[i].runs.empty()) first_texts.back() = lp.para->text().substr(lp.lines[i].text_begin, lp.lines[i].text_end - lp.lines[i].text_begin);
         for (auto& it : items) doc.pages.back().items.push_back(std::move(it));
@@ -100,36 +143,38 @@ static DocumentFrame compose_impl(const std::vector<LaidParagraph>& laid, const 
     page_fresh = false;
   }
   end_y = y;
-  return doc;
+  return doc.pages.finish();
+}
+
+std::size_t PageComposer::compose_pages(const std::vector<Paragraph>& paragraphs, const PageSink& sink) {
+  const double width = geo_.width - geo_.margin_left - geo_.margin_right;
+  if (reuse_lines_ && lines_.size() != paragraphs.size()) {
+    lines_.clear();
+    lines_.reserve(paragraphs.size());
+    for (const auto& p : paragraphs) lines_.push_back(layouter_.layout(p, width));
+  }
+  LaidWindow laid(paragraphs, layouter_, width, reuse_lines_ ? &lines_ : nullptr);
+  first_texts_.clear();
+  line_pages_.clear();
+  const std::size_t count = compose_impl(laid, geo_, first_top_, first_texts_, end_y_, forced_breaks_,
+                                         reuse_lines_ ? &line_pages_ : nullptr, sink);
+  first_texts_.resize(count);  // a dropped trailing empty page
+  return count;
+}
+
+std::vector<FrameItem> PageComposer::furniture(std::size_t index) const {
+  if (!decorator_) return {};
+  const std::size_t count = first_texts_.size();
+  PageInfo pi{static_cast<int>(index), static_cast<int>(count), index + 1 < count ? first_texts_[index + 1] : std::string()};
+  return decorator_(pi);
 }
 
 DocumentFrame PageComposer::compose(const std::vector<Paragraph>& paragraphs, DocumentInfo info) {
-  const double width = geo_.width - geo_.margin_left - geo_.margin_right;
-  if (!reuse_lines_ || lines_.size() != paragraphs.size()) {
-    lines_.clear();
-    for (const auto& p : paragraphs) lines_.push_back(layouter_.layout(p, width));
-  }
-  std::vector<LaidParagraph> laid;
-  laid.reserve(paragraphs.size());
-  for (std::size_t i = 0; i < paragraphs.size(); ++i) laid.push_back(LaidParagraph{&paragraphs[i], lines_[i]});
-  std::vector<std::string> first_texts;
-  std::vector<Bookmark> bookmarks;
-  line_pages_.clear();
-  DocumentFrame doc = compose_impl(laid, geo_, first_top_, first_texts, end_y_, bookmarks, forced_breaks_, line_pages_);
-  // A trailing empty page (the last paragraph ended exactly at a page's foot).
-  while (doc.pages.size() > 1 && doc.pages.back().items.empty()) {
-    doc.pages.pop_back();
-    first_texts.pop_back();
-  }
+  DocumentFrame doc;
+  compose_pages(paragraphs, [&doc](PageFrame&& page) { doc.pages.push_back(std::move(page)); });
   doc.info = std::move(info);
-  doc.bookmarks = std::move(bookmarks);
-  if (decorator_) {
-    const int count = static_cast<int>(doc.pages.size());
-    for (int i = 0; i < count; ++i) {
-      PageInfo pi{i, count, i + 1 < count ? first_texts[static_cast<std::size_t>(i) + 1] : std::string()};
-      for (auto& it : decorator_(pi)) doc.pages[static_cast<std::size_t>(i)].items.push_back(std::move(it));
-    }
-  }
+  for (std::size_t i = 0; i < doc.pages.size(); ++i)
+    for (auto& it : furniture(i)) doc.pages[i].items.push_back(std::move(it));
   return doc;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "layout/frame.h"
+#include "layout/page_stream.h"
 #include "layout/paragraph.h"
 #include "layout/paragraph_layouter.h"
 
@@ -38,19 +39,30 @@ class PageComposer {
   void set_decorator(PageDecorator d) { decorator_ = std::move(d); }
   // The first page's content may start lower (a letterhead above it).
   void set_first_page_top(double y) { first_top_ = y; }
-  // Lays the paragraphs out; bookmarks come from Paragraph::bookmark.
+  // Lays the paragraphs out; Paragraph::bookmark and Paragraph::anchor become Anchor items.
   DocumentFrame compose(const std::vector<Paragraph>& paragraphs, DocumentInfo info);
+  // The same pages one by one, each to `sink` as soon as it is full, so that only the page
+  // being composed and the paragraphs on it are held. Returns the page count. Running headers
+  // and footers need the count, so they are not on these pages: furniture(i) gives them after.
+  std::size_t compose_pages(const std::vector<Paragraph>& paragraphs, const PageSink& sink);
+  // The decorator's items for page `index` of the last composition (empty without one).
+  std::vector<FrameItem> furniture(std::size_t index) const;
 
   // The y (on the last page) at which the last compose() ended.
   double end_y() const { return end_y_; }
 
-  // Forced page breaks for the next compose(): paragraph index → the line before which its page
-  // ends (0: the paragraph starts a page). Keep rules that look past one paragraph use these.
+  // Forced page breaks for the next composition: paragraph index → the line before which its
+  // page ends (0: the paragraph starts a page). Keep rules that look past one paragraph use these.
   void set_forced_breaks(std::map<std::size_t, std::size_t> breaks) { forced_breaks_ = std::move(breaks); }
-  // On: compose() reuses the lines of the last compose() with as many paragraphs, for callers
-  // whose passes change only spacing and breaks (a letter's pagination tries several).
-  void set_reuse_lines(bool on) { reuse_lines_ = on; }
-  // For each paragraph of the last compose(), the 0-based page of each of its lines.
+  // On: each composition keeps every paragraph's lines and notes their pages (line_pages()), and
+  // reuses the lines kept with as many paragraphs — for a short text composed several times with
+  // only spacing and breaks changed (a letter's pagination). Off (the default) keeps nothing, so
+  // long texts stream; turning it off lets go of the lines kept.
+  void set_reuse_lines(bool on) {
+    reuse_lines_ = on;
+    if (!on) lines_.clear(), line_pages_.clear();
+  }
+  // With reuse on: for each paragraph of the last composition, the 0-based page of each line.
   const std::vector<std::vector<int>>& line_pages() const { return line_pages_; }
 
  private:
@@ -59,6 +71,7 @@ class PageComposer {
   PageDecorator decorator_;
   double first_top_ = -1;
   double end_y_ = 0;
+  std::vector<std::string> first_texts_;  // per page of the last composition, for PageInfo
   std::map<std::size_t, std::size_t> forced_breaks_;
   std::vector<std::vector<int>> line_pages_;
   bool reuse_lines_ = false;

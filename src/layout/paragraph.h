@@ -49,6 +49,9 @@ struct Paragraph {
   ParagraphStyle style;
   std::string bookmark;  // non-empty: an outline entry at this paragraph
   int bookmark_level = 0;
+  // A place a later stage needs (a signature space, the stamp): the composer emits it as an
+  // Anchor item at the paragraph's top, with x and y filled in.
+  std::optional<Anchor> anchor;
 
   static Paragraph plain(std::string text, ParagraphStyle style = {}) {
     Paragraph p;

@@ -32,8 +32,11 @@ std::vector<std::string> split_paragraphs(const std::string& text) {
   return out;
 }
 
-DocumentFrame typeset_text(FontSet& fonts, const std::string& clean_text, const TypesetOptions& options,
-                           std::int64_t created) {
+namespace {
+
+// Lays out `clean_text` and hands the composer, set up with the options, to `compose`.
+template <class Compose>
+auto with_composer(FontSet& fonts, const std::string& clean_text, const TypesetOptions& options, Compose compose) {
   static thread_local const text::WordBreaker breaker;  // its ICU iterators are not shared across threads
   Shaper shaper;
   ParagraphLayouter layouter(fonts, shaper, breaker);
@@ -65,10 +68,35 @@ DocumentFrame typeset_text(FontSet& fonts, const std::string& clean_text, const 
     auto lines = layouter.layout(p, geo.width - geo.margin_left - geo.margin_right);
     return place_line(lines.front(), geo.margin_left, cm(1.0) + lines.front().ascent);
   });
+  return compose(composer, paragraphs);
+}
+
+}  // namespace
+
+DocumentInfo typeset_info(const TypesetOptions& options, std::int64_t created) {
   DocumentInfo info;
   info.title = options.title;
   info.created = created;
-  return composer.compose(paragraphs, info);
+  return info;
+}
+
+DocumentFrame typeset_text(FontSet& fonts, const std::string& clean_text, const TypesetOptions& options,
+                           std::int64_t created) {
+  return with_composer(fonts, clean_text, options, [&](PageComposer& composer, const std::vector<Paragraph>& paragraphs) {
+    return composer.compose(paragraphs, typeset_info(options, created));
+  });
+}
+
+std::size_t typeset_text_pages(FontSet& fonts, const std::string& clean_text, const TypesetOptions& options,
+                               TypesetPages& out) {
+  return with_composer(fonts, clean_text, options, [&](PageComposer& composer, const std::vector<Paragraph>& paragraphs) {
+    const std::size_t count = composer.compose_pages(paragraphs, [&out](PageFrame&& page) { out.page(std::move(page)); });
+    for (std::size_t i = 0; i < count; ++i) {
+      std::vector<FrameItem> items = composer.furniture(i);
+      if (!items.empty()) out.furniture(i, std::move(items));
+    }
+    return count;
+  });
 }
 
 }  // namespace saraban::layout

@@ -29,4 +29,21 @@ std::vector<std::string> split_paragraphs(const std::string& text);
 DocumentFrame typeset_text(FontSet& fonts, const std::string& clean_text, const TypesetOptions& options,
                            std::int64_t created);
 
+// Where typeset_text_pages puts its pages.
+class TypesetPages {
+ public:
+  virtual ~TypesetPages() = default;
+  // Each page as soon as it is composed, in order.
+  virtual void page(PageFrame&& page) = 0;
+  // Then, once the count is known, each page's running header or footer (0-based index).
+  virtual void furniture(std::size_t index, std::vector<FrameItem>&& items) = 0;
+};
+
+// typeset_text page by page, for long texts: only the page being composed is held. The same
+// pages as typeset_text, with the page numbers given as furniture. Returns the page count.
+std::size_t typeset_text_pages(FontSet& fonts, const std::string& clean_text, const TypesetOptions& options,
+                               TypesetPages& out);
+// The info typeset_text gives its document.
+DocumentInfo typeset_info(const TypesetOptions& options, std::int64_t created);
+
 }  // namespace saraban::layout

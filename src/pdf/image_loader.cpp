@@ -9,7 +9,6 @@
 #include <cstring>
 
 #include "base/error.h"
-#include "pdf/flate.h"
 
 namespace saraban::pdf {
 
@@ -48,9 +47,6 @@ layout::ImageRef decode_png(std::vector<std::uint8_t> bytes, const std::string& 
   if (!png_image_finish_read(&image, &white, data->bytes.data(), 0, nullptr)) {
     throw Error(ErrorCode::InvalidInput, std::string("truncated or corrupt PNG: ") + image.message, path);
   }
-  DeflatedSamples deflated = deflate_samples(data->bytes, data->width_px, color ? 3 : 1);
-  data->flate = std::move(deflated.bytes);
-  data->flate_up_predicted = deflated.up_predicted;
   return data;
 }
 

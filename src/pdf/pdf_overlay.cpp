@@ -12,6 +12,7 @@
 #include <string>
 
 #include "base/error.h"
+#include "base/overloaded.h"
 #include "base/legacy_ciphers.h"
 #include "pdf/content_stream.h"
 #include "pdf/font_embedder.h"
@@ -142,19 +143,27 @@ std::optional<Box> item_bounds(const std::vector<layout::FrameItem>& items) {
   auto add = [&](double x0, double y0, double x1, double y1) {
     b.x0 = std::min(b.x0, x0), b.y0 = std::min(b.y0, y0), b.x1 = std::max(b.x1, x1), b.y1 = std::max(b.y1, y1);
   };
-  for (const auto& item : items) {
-    if (const auto* run = std::get_if<layout::TextRun>(&item)) {
-      for (const auto& g : run->glyphs) add(g.x, g.y - run->size, g.x + g.advance, g.y + 0.3 * run->size);
-    } else if (const auto* r = std::get_if<layout::Rect>(&item)) {
-      const double w = r->stroke ? r->line_width / 2 : 0;
-      add(r->x - w, r->y - w, r->x + r->width + w, r->y + r->height + w);
-    } else if (const auto* path = std::get_if<layout::Path>(&item)) {
-      const double w = path->stroke ? path->line_width / 2 : 0;
-      for (const auto& seg : path->segments)
-        for (const auto* pt : {&seg.p1, &seg.p2, &seg.p3})
-          if (seg.kind == layout::PathSegment::Kind::CubicTo || pt == &seg.p1) add(pt->x - w, pt->y - w, pt->x + w, pt->y + w);
-    }
-  }
+  static_assert(layout::kFrameItemKinds == 6, "a new frame item: say how far it reaches");
+  const Overloaded reach{
+      [&](const layout::TextRun& run) {
+        for (const auto& g : run.glyphs) add(g.x, g.y - run.size, g.x + g.advance, g.y + 0.3 * run.size);
+      },
+      [&](const layout::Rect& r) {
+        const double w = r.stroke ? r.line_width / 2 : 0;
+        add(r.x - w, r.y - w, r.x + r.width + w, r.y + r.height + w);
+      },
+      [&](const layout::Path& path) {
+        const double w = path.stroke ? path.line_width / 2 : 0;
+        for (const auto& seg : path.segments)
+          for (const auto* pt : {&seg.p1, &seg.p2, &seg.p3})
+            if (seg.kind == layout::PathSegment::Kind::CubicTo || pt == &seg.p1) add(pt->x - w, pt->y - w, pt->x + w, pt->y + w);
+      },
+      // stamp_form refuses these; they add nothing to the ink.
+      [](const layout::Image&) {},
+      [](const layout::SignatureField&) {},
+      [](const layout::Anchor&) {},
+  };
+  for (const auto& item : items) std::visit(reach, item);
   if (b.x1 < b.x0 || b.y1 < b.y0) return std::nullopt;
   return b;
 }
@@ -274,18 +283,22 @@ PdfObject* stamp_form(PdfVecObjects& fresh, const std::vector<layout::FrameItem>
     return embedders.size() - 1;
   };
   ContentStream content(page.visible.height);
-  for (const auto& item : items) {
-    if (const auto* run = std::get_if<layout::TextRun>(&item)) {
-      std::size_t i = font_for(run->font);
-      content.text_run(*run, *embedders[i], names[i]);
-    } else if (const auto* r = std::get_if<layout::Rect>(&item)) {
-      content.rect(*r);
-    } else if (const auto* path = std::get_if<layout::Path>(&item)) {
-      content.path(*path);
-    } else {
-      throw Error(ErrorCode::InvalidInput, "only text, rectangles and paths can be drawn over an existing PDF");
-    }
-  }
+  static_assert(layout::kFrameItemKinds == 6, "a new frame item: draw it over an existing PDF or refuse it");
+  auto refuse = [](const char* what) {
+    throw Error(ErrorCode::InvalidInput, "only text, rectangles and paths can be drawn over an existing PDF", what);
+  };
+  const Overloaded draw{
+      [&](const layout::TextRun& run) {
+        std::size_t i = font_for(run.font);
+        content.text_run(run, *embedders[i], names[i]);
+      },
+      [&](const layout::Rect& r) { content.rect(r); },
+      [&](const layout::Path& path) { content.path(path); },
+      [&](const layout::Image&) { refuse("image"); },
+      [&](const layout::SignatureField&) { refuse("signature field"); },
+      [](const layout::Anchor&) {},  // draws nothing
+  };
+  for (const auto& item : items) std::visit(draw, item);
   PdfDictionary fonts;
   for (std::size_t i = 0; i < embedders.size(); ++i)
     fonts.AddKey(PdfName(names[i]), embedders[i]->embed(fresh, true)->Reference());

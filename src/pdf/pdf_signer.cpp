@@ -1,7 +1,5 @@
 #include "pdf/pdf_signer.h"
 
-#include <openssl/bio.h>
-#include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
@@ -16,6 +14,7 @@
 #include <string_view>
 
 #include "base/error.h"
+#include "pdf/cades_signature.h"
 
 namespace saraban::pdf {
 
@@ -24,6 +23,7 @@ using namespace PoDoFo;
 namespace {
 
 constexpr std::size_t kContentsBytes = 16384;  // room for the DER signature with its chain
+constexpr std::size_t kTimestampBytes = 16384;  // and for a time-stamp token with the authority's chain
 
 template <typename T, void (*F)(T*)>
 struct Deleter {
@@ -32,8 +32,6 @@ struct Deleter {
 using Pkcs12Ptr = std::unique_ptr<PKCS12, Deleter<PKCS12, PKCS12_free>>;
 using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
 using CertPtr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
-using CmsPtr = std::unique_ptr<CMS_ContentInfo, Deleter<CMS_ContentInfo, CMS_ContentInfo_free>>;
 void free_chain(STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); }
 using ChainPtr = std::unique_ptr<STACK_OF(X509), Deleter<STACK_OF(X509), free_chain>>;
 
@@ -179,12 +177,14 @@ std::vector<std::uint8_t> sign_pdf(const std::vector<std::uint8_t>& pdf, const S
 
   // The signature dictionary with fixed-size placeholders for /ByteRange and /Contents.
   begin_obj(sig_num, 0);
-  update += "<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/adbe.pkcs7.detached";
+  // PAdES baseline: a CAdES detached CMS (pdf/cades_signature.h); the signing time is /M.
+  update += "<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached";
   const std::size_t range_at = base + update.size() + std::strlen("/ByteRange[");
   update += "/ByteRange[" + std::string(43, ' ') + "]";
   update += "/Contents";
   const std::size_t contents_at = base + update.size();
-  update += "<" + std::string(kContentsBytes * 2, '0') + ">";
+  const std::size_t contents_bytes = kContentsBytes + (request.tsa_url.empty() ? 0 : kTimestampBytes);
+  update += "<" + std::string(contents_bytes * 2, '0') + ">";
   update += "/M" + pdf_text_string(pdf_time(request.time));
   if (!request.reason.empty()) update += "/Reason" + pdf_text_string(request.reason);
   {
@@ -235,32 +235,23 @@ std::vector<std::uint8_t> sign_pdf(const std::vector<std::uint8_t>& pdf, const S
   out.insert(out.end(), update.begin(), update.end());
 
   // Byte ranges: everything but the /Contents hex string (its angle brackets included).
-  const std::size_t gap_end = contents_at + kContentsBytes * 2 + 2;
+  const std::size_t gap_end = contents_at + contents_bytes * 2 + 2;
   char ranges[64];
   int n = std::snprintf(ranges, sizeof ranges, "0 %zu %zu %zu", contents_at, gap_end, out.size() - gap_end);
   if (n <= 0 || n > 43) throw Error(ErrorCode::Internal, "byte range does not fit its placeholder");
   std::memcpy(out.data() + range_at, ranges, static_cast<std::size_t>(n));
 
-  BioPtr data(BIO_new(BIO_s_mem()));
-  BIO_write(data.get(), out.data(), static_cast<int>(contents_at));
-  BIO_write(data.get(), out.data() + gap_end, static_cast<int>(out.size() - gap_end));
-  CmsPtr cms(CMS_sign(nullptr, nullptr, cred.chain.get(), nullptr, CMS_DETACHED | CMS_BINARY | CMS_PARTIAL));
-  if (!cms) throw Error(ErrorCode::Internal, "CMS_sign: " + openssl_error());
-  if (!CMS_add1_signer(cms.get(), cred.cert.get(), cred.key.get(), EVP_sha256(), CMS_BINARY))
-    throw Error(ErrorCode::InvalidInput, "cannot sign with this key: " + openssl_error(), request.source);
-  if (!CMS_final(cms.get(), data.get(), nullptr, CMS_DETACHED | CMS_BINARY))
-    throw Error(ErrorCode::Internal, "CMS_final: " + openssl_error());
-  unsigned char* der = nullptr;
-  int der_len = i2d_CMS_ContentInfo(cms.get(), &der);
-  if (der_len <= 0) throw Error(ErrorCode::Internal, "cannot encode the signature: " + openssl_error());
-  std::unique_ptr<unsigned char, void (*)(unsigned char*)> der_owner(der, [](unsigned char* p) { OPENSSL_free(p); });
-  if (static_cast<std::size_t>(der_len) > kContentsBytes)
+  CadesSigner signer{cred.key.get(), cred.cert.get(), cred.chain.get(), request.source, request.tsa_url,
+                     request.tsa_post};
+  const std::string_view signed_file(reinterpret_cast<const char*>(out.data()), out.size());
+  const Bytes der = cades_detached_signature({signed_file.substr(0, contents_at), signed_file.substr(gap_end)}, signer);
+  if (der.size() > contents_bytes)
     throw Error(ErrorCode::InvalidInput, "the signature is larger than its reserved space (certificate chain too long)",
                 request.source);
   static const char* hex = "0123456789ABCDEF";
-  for (int i = 0; i < der_len; ++i) {
-    out[contents_at + 1 + static_cast<std::size_t>(i) * 2] = static_cast<std::uint8_t>(hex[der[i] >> 4]);
-    out[contents_at + 2 + static_cast<std::size_t>(i) * 2] = static_cast<std::uint8_t>(hex[der[i] & 15]);
+  for (std::size_t i = 0; i < der.size(); ++i) {
+    out[contents_at + 1 + i * 2] = static_cast<std::uint8_t>(hex[der[i] >> 4]);
+    out[contents_at + 2 + i * 2] = static_cast<std::uint8_t>(hex[der[i] & 15]);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 #include "pdf/pdf_writer.h"
 
-#include <openssl/sha.h>
+#include <openssl/evp.h>
 
 #include <podofo/podofo.h>
 
@@ -12,10 +12,12 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "base/overloaded.h"
 #include "pdf/content_stream.h"
 #include "pdf/flate.h"
 #include "pdf/font_embedder.h"
 #include "pdf/icc_profile.h"
+#include "pdf/image_streams.h"
 #include "pdf/outline_writer.h"
 #include "pdf/pdf_text.h"
 #include "pdf/xmp_metadata.h"
@@ -34,45 +36,85 @@ PdfArray rect_array(double x0, double y0, double x1, double y1) {
   return a;
 }
 
-// Everything that decides the document's bytes, hashed for a stable /ID.
+// Everything that decides the document's bytes, hashed for a stable /ID. Hashed as it comes,
+// so that a long document does not keep a copy of every page's content.
 class Fingerprint {
  public:
+  Fingerprint() : ctx_(EVP_MD_CTX_new()) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1)
+      throw Error(ErrorCode::PdfError, "cannot start SHA-256", "document /ID");
+  }
   void add(std::string_view s) {
-    material_ += std::to_string(s.size()) + ":";
-    material_ += s;
+    const std::string length = std::to_string(s.size()) + ":";
+    update(length);
+    update(s);
   }
   std::string digest16() const {
-    unsigned char d[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(material_.data()), material_.size(), d);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> done(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    unsigned char d[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    if (!done || EVP_MD_CTX_copy_ex(done.get(), ctx_.get()) != 1 || EVP_DigestFinal_ex(done.get(), d, &n) != 1)
+      throw Error(ErrorCode::PdfError, "cannot finish SHA-256", "document /ID");
     return std::string(reinterpret_cast<const char*>(d), 16);
   }
 
  private:
-  std::string material_;
+  void update(std::string_view s) {
+    if (EVP_DigestUpdate(ctx_.get(), s.data(), s.size()) != 1)
+      throw Error(ErrorCode::PdfError, "cannot hash for the document /ID", "document /ID");
+  }
+  struct Free {
+    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+  };
+  std::unique_ptr<EVP_MD_CTX, Free> ctx_;
 };
+
+}  // namespace
 
 class DocumentWriter {
  public:
-  DocumentWriter(const layout::DocumentFrame& frame, const PdfOptions& options) : frame_(frame), options_(options) {}
-
-  std::vector<std::uint8_t> write() {
+  DocumentWriter(layout::DocumentInfo info, const PdfOptions& options) : info_(std::move(info)), options_(options) {
     doc_.SetPdfVersion(ePdfVersion_1_7);
+  }
+
+  void add_page(const layout::PageFrame& page) {
+    page_heights_.push_back(page.height);
+    write_page(page);
+  }
+
+  void add_furniture(std::size_t index, const std::vector<layout::FrameItem>& items) {
+    if (index >= pages_.size()) throw Error(ErrorCode::InvalidInput, "furniture for a page not written", std::to_string(index));
+    PageState& state = pages_[index];
+    ContentStream content(page_heights_[index]);
+    draw_items(items, state, index, content);
+    fingerprint_.add(content.bytes());
+    // A second content stream: the page's own was encoded when the page was added.
+    PdfObject* stream = objects().CreateObject();
+    set_stream(*stream, content.bytes(), options_.compress);
+    auto& dict = state.page->GetDictionary();
+    PdfArray contents;
+    contents.push_back(*dict.GetKey("Contents"));
+    contents.push_back(stream->Reference());
+    dict.AddKey("Contents", contents);
+  }
+
+  std::size_t page_count() const { return pages_.size(); }
+
+  std::vector<std::uint8_t> finish() {
+    if (pages_.empty()) throw Error(ErrorCode::InvalidInput, "document has no pages");
     std::vector<OutlinePage> outline_pages;
     std::vector<PdfReference> page_refs;
-    page_refs.reserve(frame_.pages.size());
-    for (const auto& page : frame_.pages) {
-      write_page(page);
-      page_refs.push_back(pages_.back().page->Reference());
-    }
-    for (std::size_t i = 0; i < page_refs.size(); ++i) outline_pages.push_back({&page_refs[i], frame_.pages[i].height});
+    page_refs.reserve(pages_.size());
+    for (const auto& state : pages_) page_refs.push_back(state.page->Reference());
+    for (std::size_t i = 0; i < page_refs.size(); ++i) outline_pages.push_back({&page_refs[i], page_heights_[i]});
     embed_fonts();
     PdfObject* catalog = doc_.GetCatalog();
-    if (PdfObject* outlines = write_outlines(objects(), frame_.bookmarks, outline_pages)) {
+    if (PdfObject* outlines = write_outlines(objects(), bookmarks_, outline_pages)) {
       catalog->GetDictionary().AddKey("Outlines", outlines->Reference());
       catalog->GetDictionary().AddKey("PageMode", PdfName("UseOutlines"));
     }
     write_acroform();
-    if (!frame_.info.language.empty()) catalog->GetDictionary().AddKey("Lang", utf8_string(frame_.info.language));
+    if (!info_.language.empty()) catalog->GetDictionary().AddKey("Lang", utf8_string(info_.language));
     if (options_.pdfa) write_pdfa_parts();
     write_info();
     return serialize();
@@ -100,7 +142,7 @@ class DocumentWriter {
     auto it = image_lookup_.find(image.get());
     if (it == image_lookup_.end()) {
       std::string name = "Im" + std::to_string(image_lookup_.size() + 1);
-      it = image_lookup_.emplace(image.get(), std::make_pair(name, write_image(*image)->Reference())).first;
+      it = image_lookup_.emplace(image.get(), std::make_pair(name, write_image(image)->Reference())).first;
     }
     for (const auto& [name, ref] : state.images) {
       if (name == it->second.first) return name;
@@ -109,7 +151,8 @@ class DocumentWriter {
     return it->second.first;
   }
 
-  PdfObject* write_image(const layout::ImageData& img) {
+  PdfObject* write_image(const layout::ImageRef& image) {
+    const layout::ImageData& img = *image;
     if (img.width_px <= 0 || img.height_px <= 0) throw Error(ErrorCode::InvalidInput, "image without pixels", img.source);
     PdfObject* x = objects().CreateObject("XObject");
     auto& d = x->GetDictionary();
@@ -132,12 +175,9 @@ class DocumentWriter {
         std::size_t expected = static_cast<std::size_t>(img.width_px) * static_cast<std::size_t>(img.height_px) * channels;
         if (img.bytes.size() != expected) throw Error(ErrorCode::InvalidInput, "image sample count does not match its size", img.source);
         d.AddKey("ColorSpace", PdfName(rgb ? "DeviceRGB" : "DeviceGray"));
-        // Images made by the loader arrive deflated; others are deflated here.
-        DeflatedSamples made;
-        if (img.flate.empty()) made = deflate_samples(img.bytes, img.width_px, channels);
-        const bool up_predicted = img.flate.empty() ? made.up_predicted : img.flate_up_predicted;
-        set_deflated_stream(*x, img.flate.empty() ? made.bytes : img.flate);
-        if (up_predicted) {
+        const std::shared_ptr<const DeflatedSamples> deflated = deflated_image(image);
+        set_deflated_stream(*x, deflated->bytes);
+        if (deflated->up_predicted) {
           PdfDictionary parms;
           parms.AddKey("Predictor", PdfObject(static_cast<pdf_int64>(15)));
           parms.AddKey("Colors", PdfObject(static_cast<pdf_int64>(channels)));
@@ -155,27 +195,38 @@ class DocumentWriter {
     PdfPage* page = doc_.CreatePage(PdfRect(0, 0, frame.width, frame.height));
     if (!page) throw Error(ErrorCode::PdfError, "cannot create page");
     pages_.push_back(PageState{page->GetObject(), {}, {}});
-    PageState& state = pages_.back();
     ContentStream content(frame.height);
-    for (const auto& item : frame.items) {
-      if (const auto* run = std::get_if<layout::TextRun>(&item)) {
-        std::size_t index = font_index(run->font);
-        if (std::find(state.fonts.begin(), state.fonts.end(), index) == state.fonts.end()) state.fonts.push_back(index);
-        content.text_run(*run, *fonts_[index], "F" + std::to_string(index + 1));
-      } else if (const auto* rect = std::get_if<layout::Rect>(&item)) {
-        content.rect(*rect);
-      } else if (const auto* path = std::get_if<layout::Path>(&item)) {
-        content.path(*path);
-      } else if (const auto* image = std::get_if<layout::Image>(&item)) {
-        if (!image->image) throw Error(ErrorCode::InvalidInput, "image item without image data");
-        content.image(*image, image_resource(image->image, state));
-      } else if (const auto* field = std::get_if<layout::SignatureField>(&item)) {
-        write_signature_field(*field, state, frame.height);
-      }
-    }
+    draw_items(frame.items, pages_.back(), pages_.size() - 1, content);
     fingerprint_.add(content.bytes());
     PdfObject* contents = page->GetContents();
     set_stream(*contents, content.bytes(), options_.compress);
+  }
+
+  // Every kind of item is handled here (no catch-all): a new kind does not compile until it is.
+  void draw_items(const std::vector<layout::FrameItem>& items, PageState& state, std::size_t page_index,
+                  ContentStream& content) {
+    static_assert(layout::kFrameItemKinds == 6, "a new frame item: draw it here");
+    const double page_height = page_heights_[page_index];
+    const Overloaded draw{
+        [&](const layout::TextRun& run) {
+          std::size_t index = font_index(run.font);
+          if (std::find(state.fonts.begin(), state.fonts.end(), index) == state.fonts.end()) state.fonts.push_back(index);
+          content.text_run(run, *fonts_[index], "F" + std::to_string(index + 1));
+        },
+        [&](const layout::Rect& rect) { content.rect(rect); },
+        [&](const layout::Path& path) { content.path(path); },
+        [&](const layout::Image& image) {
+          if (!image.image) throw Error(ErrorCode::InvalidInput, "image item without image data");
+          content.image(image, image_resource(image.image, state));
+        },
+        [&](const layout::SignatureField& field) { write_signature_field(field, state, page_height); },
+        [&](const layout::Anchor& anchor) {
+          // Outline entries become bookmarks; other anchors are for the stages before this one.
+          if (anchor.kind == layout::Anchor::Kind::Outline)
+            bookmarks_.push_back(layout::Bookmark{anchor.name, anchor.level, static_cast<int>(page_index), anchor.y});
+        },
+    };
+    for (const auto& item : items) std::visit(draw, item);
   }
 
   void write_signature_field(const layout::SignatureField& field, PageState& state, double page_height) {
@@ -245,7 +296,7 @@ class DocumentWriter {
 
   void write_pdfa_parts() {
     // XMP must stay uncompressed so archive tools can find it without decoding.
-    std::string xmp = xmp_metadata(frame_.info);
+    std::string xmp = xmp_metadata(info_);
     PdfObject* metadata = objects().CreateObject("Metadata");
     metadata->GetDictionary().AddKey("Subtype", PdfName("XML"));
     metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters{});
@@ -268,7 +319,7 @@ class DocumentWriter {
   }
 
   void write_info() {
-    const auto& info = frame_.info;
+    const auto& info = info_;
     PdfDictionary& d = doc_.GetInfo()->GetObject()->GetDictionary();
     // PoDoFo stamps the current time and its own name; replace both so output is stable.
     d.RemoveKey("CreationDate");
@@ -298,31 +349,61 @@ class DocumentWriter {
       doc_.Write(&device);
       device.Flush();
     }
-    std::string bytes = stream.str();
+    std::string bytes = std::move(stream).str();  // moved out, not copied: one less file-sized buffer
     return {bytes.begin(), bytes.end()};
   }
 
-  const layout::DocumentFrame& frame_;
-  const PdfOptions& options_;
+  layout::DocumentInfo info_;
+  PdfOptions options_;
   PdfMemDocument doc_;
   std::vector<std::unique_ptr<FontEmbedder>> fonts_;
   std::map<const layout::FontProgram*, std::size_t> font_lookup_;  // lookup only, never iterated
   std::map<const layout::ImageData*, std::pair<std::string, PdfReference>> image_lookup_;
   std::vector<PageState> pages_;
+  std::vector<double> page_heights_;
+  std::vector<layout::Bookmark> bookmarks_;  // from Outline anchors, in page order
   std::vector<PdfReference> fields_;
   std::set<std::string> field_names_;
   Fingerprint fingerprint_;
 };
 
-}  // namespace
+namespace {
 
-std::vector<std::uint8_t> write_pdf(const layout::DocumentFrame& doc, const PdfOptions& options) {
-  if (doc.pages.empty()) throw Error(ErrorCode::InvalidInput, "document has no pages");
+template <class F>
+auto podofo_errors(F&& f) {
   try {
-    return DocumentWriter(doc, options).write();
+    return f();
   } catch (const PdfError& e) {
     throw Error(ErrorCode::PdfError, std::string("PoDoFo: ") + PdfError::ErrorMessage(e.GetError()));
   }
+}
+
+}  // namespace
+
+PdfPageWriter::PdfPageWriter(layout::DocumentInfo info, const PdfOptions& options)
+    : impl_(podofo_errors([&] { return std::make_unique<DocumentWriter>(std::move(info), options); })) {}
+
+PdfPageWriter::~PdfPageWriter() = default;
+
+void PdfPageWriter::add_page(const layout::PageFrame& page) {
+  podofo_errors([&] { impl_->add_page(page); });
+}
+
+void PdfPageWriter::add_furniture(std::size_t index, const std::vector<layout::FrameItem>& items) {
+  podofo_errors([&] { impl_->add_furniture(index, items); });
+}
+
+std::size_t PdfPageWriter::page_count() const { return impl_->page_count(); }
+
+std::vector<std::uint8_t> PdfPageWriter::finish() {
+  return podofo_errors([&] { return impl_->finish(); });
+}
+
+std::vector<std::uint8_t> write_pdf(const layout::DocumentFrame& doc, const PdfOptions& options) {
+  if (doc.pages.empty()) throw Error(ErrorCode::InvalidInput, "document has no pages");
+  PdfPageWriter writer(doc.info, options);
+  for (const auto& page : doc.pages) writer.add_page(page);
+  return writer.finish();
 }
 
 void write_pdf_file(const Environment& env, const layout::DocumentFrame& doc, const std::string& path,

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "pdf/even_spacing.h"
+#include "pdf/extraction_order.h"
 #include "pdf/font_embedder.h"
 #include "pdf/glyph_paths.h"
 #include "pdf/pdf_text.h"
@@ -14,7 +16,8 @@
 //   content-stream order.
 // - poppler reorders a zero-width mark that sits a hair right of the next base glyph (กิ่ง came
 //   back as กิง่), so a base and its following marks go in one /ActualText span: poppler then
-//   takes the span's text as it is.
+//   takes the span's text as it is. Cells whose text glyphs readers read in order anyway carry
+//   no span (extraction_order.h decides).
 // - MuPDF turns an empty ToUnicode entry into U+FFFD, so no shown glyph may map to nothing.
 //   Each cluster's characters are spread over its glyphs in order; when a cluster has more
 //   glyphs than characters (SARA AM split into NIKHAHIT + SARA AA) the spare leading glyphs
@@ -264,6 +267,50 @@ std::vector<GlyphPlan> plan_unit(const layout::TextRun& run, const ExtractionUni
   return plan;
 }
 
+// A cell needs /ActualText only when ToUnicode read in content order would not give its text:
+// when readers could reorder or split its glyphs (extraction_order.h). Cells drawn partly as
+// outlines always keep their span (the caller checks).
+bool needs_actual_text(const layout::TextRun& run, const std::vector<GlyphPlan>& plan, FontEmbedder& font,
+                       const std::vector<std::vector<GlyphPlan>>& plans, std::size_t u, std::optional<double> tc) {
+  // Outlines carry no text: readers see only the glyphs that do, in content order, each
+  // reaching as far as its /W width plus the Tc it is shown with.
+  std::vector<TextGlyphPlacement> placed;
+  double last_y = 0;
+  for (const auto& g : plan) {
+    if (g.text.empty()) continue;
+    const auto& pg = run.glyphs[g.glyph];
+    placed.push_back({pg.x, pg.x + font.glyph_width(pg.glyph_id) * run.size / 1000.0 + tc.value_or(0.0)});
+    last_y = pg.y;
+  }
+  std::optional<double> next_x;
+  if (u + 1 < plans.size()) {
+    for (const auto& g : plans[u + 1]) {
+      if (g.text.empty()) continue;
+      const auto& next = run.glyphs[g.glyph];
+      if (std::abs(next.y - last_y) < 1e-6) next_x = next.x;
+      break;
+    }
+  }
+  return !reads_in_order_without_actual_text(placed, next_x, run.size);
+}
+
+// The run's even stretch between text glyphs (even_spacing.h), measured from the plans.
+std::optional<double> run_even_spacing(const layout::TextRun& run, const std::vector<std::vector<GlyphPlan>>& plans,
+                                       FontEmbedder& font) {
+  std::vector<double> gaps;
+  const layout::PlacedGlyph* prev = nullptr;
+  for (const auto& plan : plans) {
+    for (const auto& g : plan) {
+      if (g.text.empty()) continue;
+      const auto& pg = run.glyphs[g.glyph];
+      if (prev && std::abs(prev->y - pg.y) < 1e-6)
+        gaps.push_back(pg.x - (prev->x + font.glyph_width(prev->glyph_id) * run.size / 1000.0));
+      prev = &pg;
+    }
+  }
+  return even_spacing(gaps);
+}
+
 }  // namespace
 
 void end_text_object(std::string& out, TextState& state) {
@@ -300,12 +347,13 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
     }
     plans.push_back(plan_unit(run, units[u], font, next_x));
   }
+  // On an evenly stretched line every glyph outside a span's end carries the stretch as Tc.
+  const std::optional<double> even = run_even_spacing(run, plans, font);
+  bool tc_reset = false;
   for (std::size_t u = 0; u < units.size(); ++u) {
     const auto& unit = units[u];
     const std::vector<GlyphPlan>& plan = plans[u];
     for (const auto& g : plan) drawn[g.glyph] = true;
-    bool simple = unit.glyph_count == 1 && split_codepoints(unit.text).size() == 1 && !plan.empty() &&
-                  !plan.front().text.empty();
     bool holds_outlines = std::any_of(plan.begin(), plan.end(), [](const GlyphPlan& g) { return g.text.empty(); });
     // Where the next cell starts: the next unit's first glyph, or this cell's logical end.
     double cell_end = -1e9;
@@ -317,6 +365,11 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
     std::size_t last_text = plan.size();
     for (std::size_t k = 0; k < plan.size(); ++k)
       if (!plan[k].text.empty()) last_text = k;
+    // Cells of one text glyph take the line's even Tc; cells with marks keep Tc 0, the spacing
+    // both readers were measured with (a mark reaching past its base's end is read out of order).
+    const bool one_text_glyph = std::count_if(plan.begin(), plan.end(), [](const GlyphPlan& g) { return !g.text.empty(); }) == 1;
+    const std::optional<double> cell_tc = even ? (one_text_glyph ? even : std::optional<double>(0.0)) : std::nullopt;
+    const bool simple = !needs_actual_text(run, plan, font, plans, u, cell_tc);
 
     if (!simple) writer.begin_span(unit.text, holds_outlines);
     for (std::size_t k = 0; k < plan.size(); ++k) {
@@ -326,7 +379,10 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
         continue;
       }
       std::uint16_t cid = font.cid_for(pg.glyph_id, plan[k].text);
-      std::optional<double> spacing;
+      std::optional<double> spacing = cell_tc;
+      // A run that is not evenly stretched must not inherit the previous line's stretch.
+      if (!spacing && !even && !tc_reset) spacing = 0.0;
+      tc_reset = true;
       if (!simple && k == last_text) {
         double gap = cell_end - writer.pen_after(cid, pg.x);
         spacing = gap > 0.01 ? std::round(gap * 100.0) / 100.0 : 0.0;

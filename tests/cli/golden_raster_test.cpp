@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -33,7 +34,9 @@ bool read_png(const std::string& path, Gray& out) {
   return ok;
 }
 
-const std::string kGoldenDir = std::string(SARABAN_TEST_DATA) + "/golden";
+// SARABAN_GOLDEN_DIR moves the goldens elsewhere (the test of the update mode rewrites a copy).
+const std::string kGoldenDir =
+    std::getenv("SARABAN_GOLDEN_DIR") ? std::getenv("SARABAN_GOLDEN_DIR") : std::string(SARABAN_TEST_DATA) + "/golden";
 
 struct Case {
   const char* name;
@@ -75,8 +78,10 @@ TEST_P(GoldenRaster, MatchesTheGoldenPage) {
   const std::string actual = dir + "/page.png";
   const std::string golden = kGoldenDir + "/" + c.name + ".png";
   if (std::getenv("SARABAN_UPDATE_GOLDEN")) {
-    run("mkdir -p " + kGoldenDir + " && cp " + actual + " " + golden);
-    return;
+    // Rewriting compares nothing, so it must not count as a pass.
+    auto cp = run("mkdir -p " + kGoldenDir + " && cp " + actual + " " + golden);
+    ASSERT_EQ(cp.status, 0) << cp.output;
+    GTEST_SKIP() << "rewrote " << golden << " (SARABAN_UPDATE_GOLDEN is set); nothing was compared";
   }
   Gray want, got;
   ASSERT_TRUE(read_png(golden, want)) << "no golden " << golden << " (run with SARABAN_UPDATE_GOLDEN=1)";
@@ -100,6 +105,19 @@ INSTANTIATE_TEST_SUITE_P(Cases, GoldenRaster, ::testing::ValuesIn(kCases),
                              if (ch == '-') ch = '_';
                            return n;
                          });
+
+// Rewriting the goldens reports the cases as skipped, never as passed, and writes the page.
+TEST(GoldenRasterUpdate, SkipsInsteadOfPassing) {
+  if (std::getenv("SARABAN_UPDATE_GOLDEN")) GTEST_SKIP() << "already in update mode";
+  const std::string dir = temp_dir();
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+  auto r = run("SARABAN_UPDATE_GOLDEN=1 SARABAN_GOLDEN_DIR=" + dir + " " + self +
+               " --gtest_filter='*GoldenRaster.MatchesTheGoldenPage/align_left' 2>&1");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("[  SKIPPED ] 1 test"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("[  PASSED  ] 1 test"), std::string::npos) << r.output;
+  EXPECT_TRUE(std::filesystem::exists(dir + "/align-left.png"));
+}
 
 // The comparison itself must be able to fail: a page with one mark moved is caught.
 TEST(GoldenRasterComparison, DetectsAMissingMark) {

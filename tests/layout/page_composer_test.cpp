@@ -98,9 +98,16 @@ TEST(PageComposer, BookmarksPointAtTheirPage) {
   paras[0].bookmark = "บทที่ ๑";
   paras[1].bookmark = "บทที่ ๒";
   auto doc = composer.compose(paras, {});
-  ASSERT_EQ(doc.bookmarks.size(), 2u);
-  EXPECT_EQ(doc.bookmarks[1].page, 1);
-  EXPECT_EQ(doc.bookmarks[1].title, "บทที่ ๒");
+  ASSERT_EQ(doc.pages.size(), 2u);
+  std::vector<std::vector<Anchor>> anchors(2);
+  for (std::size_t p = 0; p < 2; ++p)
+    for (const auto& item : doc.pages[p].items)
+      if (const auto* a = std::get_if<Anchor>(&item)) anchors[p].push_back(*a);
+  ASSERT_EQ(anchors[0].size(), 1u);
+  ASSERT_EQ(anchors[1].size(), 1u);
+  EXPECT_EQ(anchors[1][0].kind, Anchor::Kind::Outline);
+  EXPECT_EQ(anchors[1][0].name, "บทที่ ๒");
+  EXPECT_DOUBLE_EQ(anchors[1][0].y, geo.margin_top);
 }
 
 }  // namespace
