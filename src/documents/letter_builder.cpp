@@ -5,6 +5,7 @@
 #include <map>
 
 #include "documents/emblem.h"
+#include "documents/letter_pagination.h"
 #include "layout/line_box.h"
 #include "layout/page_composer.h"
 #include "layout/units.h"
@@ -134,13 +135,17 @@ void LetterBuilder::add_labelled_list(const std::string& label, const std::vecto
 }
 
 void LetterBuilder::add_body(const std::vector<std::string>& paragraphs) {
-  for (const auto& b : paragraphs) add(Paragraph::plain(b, body()));
+  for (const auto& b : paragraphs) {
+    body_paragraphs_.push_back(paragraphs_.size());
+    add(Paragraph::plain(b, body()));
+  }
 }
 
 void LetterBuilder::add_signature(const Signer& s, const std::string& closing, double closing_left_cm, int index) {
   if (!closing.empty()) {
     ParagraphStyle st = from_left_cm(closing_left_cm);
     st.space_before = t_.space_before_pt * 2;
+    if (!closing_start_) closing_start_ = paragraphs_.size();
     st.keep_with_next = true;
     add(Paragraph::plain(closing, st));
   }
@@ -155,13 +160,17 @@ void LetterBuilder::add_signature(const Signer& s, const std::string& closing, d
   ParagraphStyle name_style = st;
   name_style.space_before = cm(t_.signature_space_cm);
   Paragraph name = Paragraph::plain("(" + s.name + ")", name_style);
-  name.anchor = layout::Anchor{layout::Anchor::Kind::SignatureSpace, "signer" + std::to_string(index + 1), 0, 0, 0};
+  if (!closing_start_) closing_start_ = paragraphs_.size();
+  PendingField f{"signer" + std::to_string(index + 1), cm(t_.signature_space_cm), paragraphs_.size()};
+  name.anchor = layout::Anchor{layout::Anchor::Kind::SignatureSpace, f.name, 0, 0, 0};
+  fields_.push_back(std::move(f));
   add(std::move(name));
   for (std::size_t i = 0; i < s.position.size(); ++i) {
     ParagraphStyle ps = st;
     ps.keep_with_next = i + 1 < s.position.size();
     add(Paragraph::plain(s.position[i], ps));
   }
+  if (index == 0) closing_end_ = paragraphs_.size();
 }
 
 void LetterBuilder::add_stamp() {
@@ -179,6 +188,10 @@ void LetterBuilder::add_stamp() {
   Paragraph p = Paragraph::plain(l_.office.name, st);
   p.anchor = layout::Anchor{layout::Anchor::Kind::Stamp, "stamp", 0, 0, 0};
   stamp_lines_ = layouter_.layout(p, column_width()).size();
+  if (!closing_start_) closing_start_ = paragraphs_.size() - 1;  // the office name above the stamp
+  closing_end_ = paragraphs_.size() + 1;
+  stamp_index_ = paragraphs_.size();
+  stamp_ring_clearance_ = (d - lh) / 2;
   add(std::move(p));
   stamp_after_ = (d - lh) / 2;
 }
@@ -188,6 +201,7 @@ void LetterBuilder::add_dated_signatures(const std::string& said) {
   layout::ParagraphStyle date = fitting_from_left_cm(when, t_.date_left_cm);
   date.space_before = t_.space_before_pt * 2;
   date.keep_with_next = true;
+  if (!closing_start_) closing_start_ = paragraphs_.size();
   add(layout::Paragraph::plain(when, date));
   for (std::size_t i = 0; i < l_.signers.size(); ++i)
     add_signature(l_.signers[i], std::string(), t_.closing_left_cm, static_cast<int>(i));
@@ -211,6 +225,8 @@ void LetterBuilder::add_contact() {
   if (!c.fax.empty()) line("โทรสาร " + c.fax);
   if (!c.email.empty()) line("ไปรษณีย์อิเล็กทรอนิกส์ " + c.email);
   paragraphs_.back().style.keep_with_next = false;
+  // The contact lines belong to the closing block: they never go to a page of their own.
+  if (closing_start_) closing_end_ = paragraphs_.size();
 }
 
 void LetterBuilder::add_copies() {
@@ -324,9 +340,12 @@ void LetterBuilder::put_at_anchor(const layout::Anchor& a, std::vector<layout::F
       return;
     }
     case layout::Anchor::Kind::SignatureSpace: {
-      // The field covers the space above the signer's name.
+      // The field covers the space above the signer's name, as composed (tightening may have
+      // narrowed it).
+      const auto f = std::find_if(fields_.begin(), fields_.end(), [&](const PendingField& pf) { return pf.name == a.name; });
+      const double space = f == fields_.end() ? cm(t_.signature_space_cm) : f->height;
       const double w = cm(t_.signature_field_width_cm);
-      const double top = std::max(cm(t_.margin_top_cm) * 0.5, a.y - cm(t_.signature_space_cm));
+      const double top = std::max(cm(t_.margin_top_cm) * 0.5, a.y - space);
       out.push_back(layout::SignatureField{a.name, cm(t_.signature_centre_cm) - w / 2, top, w, std::max(12.0, a.y - top)});
       return;
     }
@@ -374,7 +393,17 @@ layout::DocumentFrame LetterBuilder::finish(const std::string& title) {
   info.title = title;
   info.author = l_.office.name;
   info.created = env_.document_time();
-  layout::DocumentFrame doc = composer.compose(paragraphs_, info);
+  LetterFlow flow{&paragraphs_, body_paragraphs_, closing_start_, closing_end_, {}, {}};
+  for (const auto& f : fields_) flow.signature_spaces.push_back(f.paragraph);
+  if (stamp_index_) {
+    // Tightening never draws the stamp's ring over the lines around it.
+    flow.fixed_space[*stamp_index_] = stamp_ring_clearance_;
+    flow.fixed_space[*stamp_index_ + 1] = stamp_after_;
+  }
+  PaginatedLetter paginated = paginate_letter(composer, flow, t_, info);
+  layout::DocumentFrame doc = std::move(paginated.doc);
+  // The signature field covers the space as composed (tightening may have narrowed it).
+  for (std::size_t i = 0; i < fields_.size(); ++i) fields_[i].height = paginated.signature_spaces[i];
 
   // Page 1's letterhead first, so reading order starts with it.
   auto& p0 = doc.pages.front().items;

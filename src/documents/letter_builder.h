@@ -2,6 +2,8 @@
 // The parts every kind shares: paragraphs in the template's styles, the emblem and marks on
 // page 1, the signature block with its empty signature field, the contact block, the running
 // page number, the next-page cue and secrecy marks. Each family's layout file composes these.
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,8 +77,20 @@ class LetterBuilder {
   const Letter& l_;
   std::vector<layout::Paragraph> paragraphs_;
   std::vector<layout::FrameItem> first_page_items_;
+  std::vector<std::size_t> body_paragraphs_;      // for the closing keep rule
+  std::optional<std::size_t> closing_start_;      // first paragraph of the first signature block
+  std::size_t closing_end_ = 0;                   // one past that block's last paragraph (or contact line)
+  // A signer's field, drawn at the SignatureSpace anchor of the same name.
+  struct PendingField {
+    std::string name;
+    double height;
+    std::size_t paragraph;  // the signer's name, whose space before is the signature space
+  };
+  std::vector<PendingField> fields_;
   std::size_t stamp_lines_ = 0;  // lines of the office name inside the stamp
   double stamp_after_ = 0;
+  std::optional<std::size_t> stamp_index_;  // the office name inside the ring
+  double stamp_ring_clearance_ = 0;         // of its space before, what clears the ring
 
  public:
   // Space the paragraph after the stamp needs so the ring clears it (pt).

@@ -6,6 +6,7 @@
 
 #include "base/error.h"
 #include "base/json_depth.h"
+#include "documents/letter_pagination.h"
 
 namespace saraban::documents {
 
@@ -49,6 +50,9 @@ const std::map<std::string, Field>& fields() {
       {"page_number_baseline_cm", &LetterTemplate::page_number_baseline_cm},
       {"cue_baseline_cm", &LetterTemplate::cue_baseline_cm},
       {"stamp_diameter_cm", &LetterTemplate::stamp_diameter_cm},
+      {"tighten_space_min_fraction", &LetterTemplate::tighten_space_min_fraction},
+      {"tighten_signature_space_min_fraction", &LetterTemplate::tighten_signature_space_min_fraction},
+      {"closing_min_body_lines", &LetterTemplate::closing_min_body_lines},
       {"mark_red", &LetterTemplate::mark_red},
       {"mark_green", &LetterTemplate::mark_green},
       {"mark_blue", &LetterTemplate::mark_blue},
@@ -76,6 +80,7 @@ LetterTemplate parse_letter_template(std::string_view text, const std::string& s
     else if (!it->is_number()) problems += "\n  $." + it.key() + ": expected a number";
     else t.*(f->second) = it->get<double>();
   }
+  check_pagination_keys(t, problems);
   if (!problems.empty()) throw Error(ErrorCode::InvalidInput, "template problems:" + problems, source);
   return t;
 }

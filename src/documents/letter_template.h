@@ -40,6 +40,11 @@ struct LetterTemplate {
   double cue_baseline_cm = 28.3;
   // Stamped letter: the red office stamp (cm)
   double stamp_diameter_cm = 3.6;
+  // Pagination: a letter that overflows is first tightened, spacing between parts shrinking to
+  // no less than these fractions, if that saves a page; the closing block then starts no page
+  // without this many body lines above it.
+  double tighten_space_min_fraction = 0.5, tighten_signature_space_min_fraction = 0.75;
+  double closing_min_body_lines = 2;
   // Red of urgency, secrecy and the stamp (0..1 sRGB)
   double mark_red = 0.85, mark_green = 0.0, mark_blue = 0.0;
 

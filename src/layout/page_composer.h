@@ -2,7 +2,9 @@
 // Flows paragraphs onto pages: space before/after, keep-with-next, keep-together, widow and
 // orphan control, page breaks, and running headers and footers drawn once the page count is
 // known.
+#include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,6 +51,20 @@ class PageComposer {
   // The y (on the last page) at which the last compose() ended.
   double end_y() const { return end_y_; }
 
+  // Forced page breaks for the next composition: paragraph index → the line before which its
+  // page ends (0: the paragraph starts a page). Keep rules that look past one paragraph use these.
+  void set_forced_breaks(std::map<std::size_t, std::size_t> breaks) { forced_breaks_ = std::move(breaks); }
+  // On: each composition keeps every paragraph's lines and notes their pages (line_pages()), and
+  // reuses the lines kept with as many paragraphs — for a short text composed several times with
+  // only spacing and breaks changed (a letter's pagination). Off (the default) keeps nothing, so
+  // long texts stream; turning it off lets go of the lines kept.
+  void set_reuse_lines(bool on) {
+    reuse_lines_ = on;
+    if (!on) lines_.clear(), line_pages_.clear();
+  }
+  // With reuse on: for each paragraph of the last composition, the 0-based page of each line.
+  const std::vector<std::vector<int>>& line_pages() const { return line_pages_; }
+
  private:
   ParagraphLayouter& layouter_;
   PageGeometry geo_;
@@ -56,6 +72,10 @@ class PageComposer {
   double first_top_ = -1;
   double end_y_ = 0;
   std::vector<std::string> first_texts_;  // per page of the last composition, for PageInfo
+  std::map<std::size_t, std::size_t> forced_breaks_;
+  std::vector<std::vector<int>> line_pages_;
+  bool reuse_lines_ = false;
+  std::vector<std::vector<LineBox>> lines_;
 };
 
 }  // namespace saraban::layout

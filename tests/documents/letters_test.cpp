@@ -128,7 +128,14 @@ TEST(Letters, EveryKindRendersWithEveryFieldInTheTextLayer) {
     ASSERT_TRUE(fs::exists(out));
     Outcome text = run("pdftotext -raw -enc UTF-8 " + q(out) + " -");
     ASSERT_EQ(text.status, 0);
-    const std::string hay = squash(text.output);
+    // A paragraph may now break over two pages: leave out the page number and "/next words" cue.
+    std::string hay;
+    std::istringstream lines(text.output);
+    for (std::string line; std::getline(lines, line);) {
+      const std::string l = squash(line);
+      const bool page_number = l.size() >= 3 && l.front() == '-' && l.back() == '-';
+      if (!page_number && l.rfind('/', 0) != 0) hay += l;
+    }
     auto j = nlohmann::json::parse(read(sample(kind)));
     std::vector<std::string> fields;
     for (const char* k : {"ref", "office", "subject", "to", "references", "enclosures", "body", "closing", "signer",
