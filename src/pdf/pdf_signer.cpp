@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "base/error.h"
+#include "pdf/openssl_handles.h"
 #include "pdf/cades_signature.h"
 
 namespace saraban::pdf {
@@ -24,25 +25,6 @@ namespace {
 
 constexpr std::size_t kContentsBytes = 16384;  // room for the DER signature with its chain
 constexpr std::size_t kTimestampBytes = 16384;  // and for a time-stamp token with the authority's chain
-
-template <typename T, void (*F)(T*)>
-struct Deleter {
-  void operator()(T* p) const { F(p); }
-};
-using Pkcs12Ptr = std::unique_ptr<PKCS12, Deleter<PKCS12, PKCS12_free>>;
-using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
-using CertPtr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-void free_chain(STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); }
-using ChainPtr = std::unique_ptr<STACK_OF(X509), Deleter<STACK_OF(X509), free_chain>>;
-
-std::string openssl_error() {
-  unsigned long e = ERR_get_error();
-  if (!e) return "unknown OpenSSL error";
-  char buf[256];
-  ERR_error_string_n(e, buf, sizeof buf);
-  ERR_clear_error();
-  return buf;
-}
 
 struct Credentials {
   KeyPtr key;
