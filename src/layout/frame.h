@@ -57,6 +57,9 @@ struct TextRun {
   // Text a reader should see between this run and the previous one on the same line when the
   // gap was made by layout (a space that was not drawn as a glyph); usually empty.
   std::string leading_space;
+  // False for page furniture (page numbers, "/next words" cues): drawn as glyph outlines, so a
+  // paragraph running over a page break still extracts as one piece of text.
+  bool in_text_layer = true;
 };
 
 struct Rect {

@@ -166,7 +166,11 @@ std::vector<FrameItem> PageComposer::furniture(std::size_t index) const {
   if (!decorator_) return {};
   const std::size_t count = first_texts_.size();
   PageInfo pi{static_cast<int>(index), static_cast<int>(count), index + 1 < count ? first_texts_[index + 1] : std::string()};
-  return decorator_(pi);
+  std::vector<FrameItem> items = decorator_(pi);
+  // Furniture is read by eye, not extracted: it would split a paragraph running over the break.
+  for (auto& item : items)
+    if (auto* run = std::get_if<TextRun>(&item)) run->in_text_layer = false;
+  return items;
 }
 
 DocumentFrame PageComposer::compose(const std::vector<Paragraph>& paragraphs, DocumentInfo info) {

@@ -331,6 +331,10 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
                     const std::string& resource, double page_height) {
   if (run.glyphs.empty()) return;
   GlyphWriter writer(out, state, font, run, resource);
+  if (!run.in_text_layer) {
+    for (const auto& g : run.glyphs) writer.outline(g.glyph_id, g.x, page_height - g.y);
+    return;
+  }
 
   // A gap made by layout: a space glyph just before the run, so extraction sees a word break.
   if (!run.leading_space.empty()) {
