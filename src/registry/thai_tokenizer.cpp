@@ -143,7 +143,7 @@ class Segmenter {
       text = repaired;
     }
     std::vector<std::size_t> cuts;
-    for (const auto& b : breaker.opportunities(text)) cuts.push_back(b.offset);
+    for (const auto& b : breaker.word_opportunities(text)) cuts.push_back(b.offset);
     cuts.push_back(text.size());
     std::size_t segment_start = 0;
     std::string token;

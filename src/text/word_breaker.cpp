@@ -112,7 +112,7 @@ std::vector<std::size_t> WordBreaker::libthai_boundaries(std::string_view paragr
   return out;
 }
 
-std::vector<BreakOpportunity> WordBreaker::opportunities(std::string_view paragraph) const {
+std::vector<BreakOpportunity> WordBreaker::word_opportunities(std::string_view paragraph) const {
   validate_utf8(paragraph);
   const std::size_t n = paragraph.size();
   const std::vector<std::size_t> icu = impl_->line_breaks(paragraph);
@@ -173,6 +173,11 @@ std::vector<BreakOpportunity> WordBreaker::opportunities(std::string_view paragr
   for (std::size_t p = 1; p < n; ++p) {
     if ((candidate[p] || mandatory[p]) && grapheme[p]) out.push_back({p, mandatory[p]});
   }
+  return out;
+}
+
+std::vector<BreakOpportunity> WordBreaker::opportunities(std::string_view paragraph) const {
+  std::vector<BreakOpportunity> out = word_opportunities(paragraph);
   mark_units(out, impl_->units.occurrences(paragraph));
   return out;
 }

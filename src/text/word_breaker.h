@@ -45,6 +45,9 @@ class WordBreaker {
   // Opportunities inside `paragraph` (never at 0, never at size(); never inside a grapheme
   // cluster). Sorted ascending.
   std::vector<BreakOpportunity> opportunities(std::string_view paragraph) const;
+  // The same without the keep-together units marked: for word segmentation (the register's
+  // search index), which never breaks lines and should not pay for finding units.
+  std::vector<BreakOpportunity> word_opportunities(std::string_view paragraph) const;
 
   // The raw sources, for measuring and tests.
   std::vector<std::size_t> icu_boundaries(std::string_view paragraph) const;
