@@ -136,6 +136,9 @@ struct Place {
     a.x = x(a.x);
     a.y = y(a.y);
   }
+  void operator()(layout::Link& l) const {
+    l = {x(l.x), y(l.y), l.width * p.scale, l.height * p.scale, l.destination};
+  }
 };
 
 }  // namespace

@@ -110,15 +110,24 @@ struct SignatureField {
 // stage needs (the space a signer signs in, the office stamp's text). The composer emits it at
 // the top of the paragraph that carries it (Paragraph::anchor, Paragraph::bookmark).
 struct Anchor {
-  enum class Kind { Outline, SignatureSpace, Stamp } kind = Kind::Outline;
-  std::string name;  // Outline: the entry's title; SignatureSpace: the field's name
+  enum class Kind { Outline, SignatureSpace, Stamp, Destination } kind = Kind::Outline;
+  // Outline: the entry's title; SignatureSpace: the field's name; Destination: the name Link
+  // items point to (unique in the document)
+  std::string name;
   int level = 0;     // Outline: 0 = top level
   double x = 0, y = 0;
 };
 
-using FrameItem = std::variant<TextRun, Rect, Path, Image, SignatureField, Anchor>;
+// A clickable area that goes to the Destination anchor of that name (a contents entry to its
+// heading). Draws nothing; the PDF stage writes a Link annotation.
+struct Link {
+  double x = 0, y = 0, width = 0, height = 0;
+  std::string destination;
+};
+
+using FrameItem = std::variant<TextRun, Rect, Path, Image, SignatureField, Anchor, Link>;
 // Update every consumer when this changes (see the top of this file).
-inline constexpr std::size_t kFrameItemKinds = 6;
+inline constexpr std::size_t kFrameItemKinds = 7;
 static_assert(std::variant_size_v<FrameItem> == kFrameItemKinds, "a new frame item: update every consumer");
 
 struct PageFrame {
@@ -141,6 +150,8 @@ struct DocumentInfo {
   std::string subject;
   std::string language = "th-TH";
   std::int64_t created = 0;  // seconds since the epoch; from the Environment's clock
+  // The label viewers show for each page (ก, ข, ๑ …), written as /PageLabels; empty: none.
+  std::vector<std::string> page_labels;
 };
 
 struct DocumentFrame {

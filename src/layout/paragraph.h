@@ -52,6 +52,9 @@ struct Paragraph {
   // A place a later stage needs (a signature space, the stamp): the composer emits it as an
   // Anchor item at the paragraph's top, with x and y filled in.
   std::optional<Anchor> anchor;
+  // Non-empty: each of the paragraph's lines is a Link item to the Destination anchor of this
+  // name (a contents entry that goes to its heading).
+  std::string link;
 
   static Paragraph plain(std::string text, ParagraphStyle style = {}) {
     Paragraph p;

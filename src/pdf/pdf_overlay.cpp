@@ -143,7 +143,7 @@ std::optional<Box> item_bounds(const std::vector<layout::FrameItem>& items) {
   auto add = [&](double x0, double y0, double x1, double y1) {
     b.x0 = std::min(b.x0, x0), b.y0 = std::min(b.y0, y0), b.x1 = std::max(b.x1, x1), b.y1 = std::max(b.y1, y1);
   };
-  static_assert(layout::kFrameItemKinds == 6, "a new frame item: say how far it reaches");
+  static_assert(layout::kFrameItemKinds == 7, "a new frame item: say how far it reaches");
   const Overloaded reach{
       [&](const layout::TextRun& run) {
         for (const auto& g : run.glyphs) add(g.x, g.y - run.size, g.x + g.advance, g.y + 0.3 * run.size);
@@ -162,6 +162,7 @@ std::optional<Box> item_bounds(const std::vector<layout::FrameItem>& items) {
       [](const layout::Image&) {},
       [](const layout::SignatureField&) {},
       [](const layout::Anchor&) {},
+      [](const layout::Link&) {},
   };
   for (const auto& item : items) std::visit(reach, item);
   if (b.x1 < b.x0 || b.y1 < b.y0) return std::nullopt;
@@ -283,7 +284,7 @@ PdfObject* stamp_form(PdfVecObjects& fresh, const std::vector<layout::FrameItem>
     return embedders.size() - 1;
   };
   ContentStream content(page.visible.height);
-  static_assert(layout::kFrameItemKinds == 6, "a new frame item: draw it over an existing PDF or refuse it");
+  static_assert(layout::kFrameItemKinds == 7, "a new frame item: draw it over an existing PDF or refuse it");
   auto refuse = [](const char* what) {
     throw Error(ErrorCode::InvalidInput, "only text, rectangles and paths can be drawn over an existing PDF", what);
   };
@@ -297,6 +298,7 @@ PdfObject* stamp_form(PdfVecObjects& fresh, const std::vector<layout::FrameItem>
       [&](const layout::Image&) { refuse("image"); },
       [&](const layout::SignatureField&) { refuse("signature field"); },
       [](const layout::Anchor&) {},  // draws nothing
+      [&](const layout::Link&) { refuse("link"); },
   };
   for (const auto& item : items) std::visit(draw, item);
   PdfDictionary fonts;

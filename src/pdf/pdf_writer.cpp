@@ -113,6 +113,8 @@ class DocumentWriter {
       catalog->GetDictionary().AddKey("Outlines", outlines->Reference());
       catalog->GetDictionary().AddKey("PageMode", PdfName("UseOutlines"));
     }
+    write_links();
+    write_page_labels();
     write_acroform();
     if (!info_.language.empty()) catalog->GetDictionary().AddKey("Lang", utf8_string(info_.language));
     if (options_.pdfa) write_pdfa_parts();
@@ -205,7 +207,7 @@ class DocumentWriter {
   // Every kind of item is handled here (no catch-all): a new kind does not compile until it is.
   void draw_items(const std::vector<layout::FrameItem>& items, PageState& state, std::size_t page_index,
                   ContentStream& content) {
-    static_assert(layout::kFrameItemKinds == 6, "a new frame item: draw it here");
+    static_assert(layout::kFrameItemKinds == 7, "a new frame item: draw it here");
     const double page_height = page_heights_[page_index];
     const Overloaded draw{
         [&](const layout::TextRun& run) {
@@ -224,7 +226,11 @@ class DocumentWriter {
           // Outline entries become bookmarks; other anchors are for the stages before this one.
           if (anchor.kind == layout::Anchor::Kind::Outline)
             bookmarks_.push_back(layout::Bookmark{anchor.name, anchor.level, static_cast<int>(page_index), anchor.y});
+          if (anchor.kind == layout::Anchor::Kind::Destination &&
+              !destinations_.emplace(anchor.name, std::make_pair(page_index, anchor.y)).second)
+            throw Error(ErrorCode::InvalidInput, "two destinations with the same name", anchor.name);
         },
+        [&](const layout::Link& link) { links_.push_back(PendingLink{page_index, link}); },
     };
     for (const auto& item : items) std::visit(draw, item);
   }
@@ -283,6 +289,53 @@ class DocumentWriter {
         resources->GetDictionary().AddKey("XObject", xobjects);
       }
     }
+  }
+
+  // Links go to destinations anywhere in the document, so they are written once all pages are.
+  void write_links() {
+    for (const auto& pending : links_) {
+      const auto& link = pending.link;
+      auto target = destinations_.find(link.destination);
+      if (target == destinations_.end())
+        throw Error(ErrorCode::InvalidInput, "a link to a destination the document does not have", link.destination);
+      const auto [page, y] = target->second;
+      const double height = page_heights_[pending.page];
+      PdfObject* annot = objects().CreateObject("Annot");
+      auto& d = annot->GetDictionary();
+      d.AddKey("Subtype", PdfName("Link"));
+      d.AddKey("Rect", rect_array(link.x, height - link.y - link.height, link.x + link.width, height - link.y));
+      d.AddKey("F", PdfObject(static_cast<pdf_int64>(4)));  // Print (PDF/A)
+      PdfArray border;
+      for (int i = 0; i < 3; ++i) border.push_back(PdfObject(static_cast<pdf_int64>(0)));
+      d.AddKey("Border", border);
+      PdfArray dest;
+      dest.push_back(pages_[page].page->Reference());
+      dest.push_back(PdfName("XYZ"));
+      dest.push_back(PdfObject(PdfVariant(0.0)));
+      dest.push_back(PdfObject(PdfVariant(std::round((page_heights_[page] - y) * 100.0) / 100.0)));
+      dest.push_back(PdfObject(PdfVariant::NullValue));
+      d.AddKey("Dest", dest);
+      auto& page_dict = pages_[pending.page].page->GetDictionary();
+      if (!page_dict.HasKey("Annots")) page_dict.AddKey("Annots", PdfArray());
+      page_dict.GetKey("Annots")->GetArray().push_back(annot->Reference());
+      fingerprint_.add("link:" + link.destination);
+    }
+  }
+
+  // Each page's own label (ก, ข, ๑ …) as a prefix: Thai letters and digits are no PDF style.
+  void write_page_labels() {
+    if (info_.page_labels.empty()) return;
+    PdfArray nums;
+    for (std::size_t i = 0; i < pages_.size() && i < info_.page_labels.size(); ++i) {
+      PdfDictionary label;
+      label.AddKey("P", utf8_string(info_.page_labels[i]));
+      nums.push_back(PdfObject(static_cast<pdf_int64>(i)));
+      nums.push_back(label);
+      fingerprint_.add(info_.page_labels[i]);
+    }
+    PdfDictionary labels;
+    labels.AddKey("Nums", nums);
+    doc_.GetCatalog()->GetDictionary().AddKey("PageLabels", labels);
   }
 
   void write_acroform() {
@@ -362,6 +415,12 @@ class DocumentWriter {
   std::vector<PageState> pages_;
   std::vector<double> page_heights_;
   std::vector<layout::Bookmark> bookmarks_;  // from Outline anchors, in page order
+  struct PendingLink {
+    std::size_t page;
+    layout::Link link;
+  };
+  std::vector<PendingLink> links_;
+  std::map<std::string, std::pair<std::size_t, double>> destinations_;  // name → page, y
   std::vector<PdfReference> fields_;
   std::set<std::string> field_names_;
   Fingerprint fingerprint_;
