@@ -350,7 +350,8 @@ void LetterBuilder::put_at_anchor(const layout::Anchor& a, std::vector<layout::F
       return;
     }
     case layout::Anchor::Kind::Outline:
-      return;  // letters carry no outline; the PDF stage would draw one from it
+    case layout::Anchor::Kind::Destination:
+      return;  // letters carry no outline and no links; the PDF stage would use them
   }
 }
 
