@@ -16,7 +16,8 @@ packages=(
   libssl-dev               # SHA-256 hashes, CMS signatures
   libcpp-httplib-dev       # HTTP client: `sign --tsa` posts RFC 3161 time-stamp queries
   libsodium-dev            # passwords (Argon2id) and the audit chain's key (BLAKE2b MAC)
-  libpng-dev libjpeg-dev zlib1g-dev  # emblem and attachment images
+  libpng-dev libjpeg-dev   # emblem and attachment images
+  libdeflate-dev           # deflates PDF streams (smaller than zlib, in less time)
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   fonts-tlwg-laksaman-ttf  # the default Thai font (TH Sarabun New derivative)
   fonts-dejavu-core        # fallback for characters Laksaman lacks

@@ -21,6 +21,9 @@ class ContentStream {
   // Glyphs of `run` through `font`, whose resource name is `resource` (e.g. "F1").
   void text_run(const layout::TextRun& run, FontEmbedder& font, const std::string& resource);
 
+  // Glyphs drawn without text may become form XObjects (see OutlineForms).
+  void use_outline_forms(OutlineForms* forms) { text_.outline_forms = forms; }
+
   // The finished stream (closes an open text object).
   const std::string& bytes();
 

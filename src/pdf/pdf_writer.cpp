@@ -16,6 +16,7 @@
 #include "pdf/content_stream.h"
 #include "pdf/flate.h"
 #include "pdf/font_embedder.h"
+#include "pdf/glyph_paths.h"
 #include "pdf/icc_profile.h"
 #include "pdf/image_streams.h"
 #include "pdf/outline_writer.h"
@@ -127,7 +128,23 @@ class DocumentWriter {
     PdfObject* page;  // the page object; PoDoFo's PdfPage wrappers do not outlive its cache
     std::vector<std::size_t> fonts;  // indices into fonts_, in first-use order
     std::vector<std::pair<std::string, PdfReference>> images;
+    std::set<std::pair<std::string, std::uint32_t>> outline_forms;  // font resource, glyph
   };
+
+  // A glyph's outline drawn once as a form, used wherever the glyph is drawn without text:
+  // SARA AM's NIKHAHIT and the marks moved off stretched lines repeat on every page.
+  PdfReference outline_form(const std::string& font_resource, std::uint32_t glyph_id) {
+    const auto key = std::make_pair(font_resource, glyph_id);
+    if (auto it = outline_form_refs_.find(key); it != outline_form_refs_.end()) return it->second;
+    const std::size_t index = std::stoul(font_resource.substr(1)) - 1;  // "F<n>" names fonts_[n - 1]
+    const std::string path = *glyph_path_units(*fonts_.at(index), glyph_id) + "f\n";
+    PdfObject* form = objects().CreateObject("XObject");
+    auto& d = form->GetDictionary();
+    d.AddKey("Subtype", PdfName("Form"));
+    d.AddKey("BBox", rect_array(-1000, -1000, 2000, 2000));  // 1/1000 em; no glyph reaches an em past its origin
+    set_stream(*form, path, options_.compress);
+    return outline_form_refs_.emplace(key, form->Reference()).first->second;
+  }
 
 
   PdfVecObjects& objects() { return doc_.GetObjects(); }
@@ -196,9 +213,12 @@ class DocumentWriter {
   void write_page(const layout::PageFrame& frame) {
     PdfPage* page = doc_.CreatePage(PdfRect(0, 0, frame.width, frame.height));
     if (!page) throw Error(ErrorCode::PdfError, "cannot create page");
-    pages_.push_back(PageState{page->GetObject(), {}, {}});
+    pages_.push_back(PageState{page->GetObject(), {}, {}, {}});
     ContentStream content(frame.height);
+    content.use_outline_forms(&outline_forms_);
     draw_items(frame.items, pages_.back(), pages_.size() - 1, content);
+    pages_.back().outline_forms = outline_forms_.page_forms;
+    outline_forms_.next_page();
     fingerprint_.add(content.bytes());
     PdfObject* contents = page->GetContents();
     set_stream(*contents, content.bytes(), options_.compress);
@@ -283,9 +303,11 @@ class DocumentWriter {
         }
         resources->GetDictionary().AddKey("Font", fonts);
       }
-      if (!state.images.empty()) {
+      if (!state.images.empty() || !state.outline_forms.empty()) {
         PdfDictionary xobjects;
         for (const auto& [name, ref] : state.images) xobjects.AddKey(PdfName(name), ref);
+        for (const auto& [font, glyph] : state.outline_forms)
+          xobjects.AddKey(PdfName(outline_form_name(font, glyph)), outline_form(font, glyph));
         resources->GetDictionary().AddKey("XObject", xobjects);
       }
     }
@@ -412,6 +434,8 @@ class DocumentWriter {
   std::vector<std::unique_ptr<FontEmbedder>> fonts_;
   std::map<const layout::FontProgram*, std::size_t> font_lookup_;  // lookup only, never iterated
   std::map<const layout::ImageData*, std::pair<std::string, PdfReference>> image_lookup_;
+  std::map<std::pair<std::string, std::uint32_t>, PdfReference> outline_form_refs_;
+  OutlineForms outline_forms_;  // which outlines earlier pages drew
   std::vector<PageState> pages_;
   std::vector<double> page_heights_;
   std::vector<layout::Bookmark> bookmarks_;  // from Outline anchors, in page order

@@ -115,7 +115,9 @@ class GlyphWriter {
   double pen_after(std::uint16_t cid, double x) const { return x + font_.cid_width(cid) * size_ / 1000.0; }
 
   // A glyph drawn without text: its outline in 1/1000 em, scaled into place.
-  void outline(std::uint32_t glyph_id, double x, double y) {
+  // `once`: furniture (page numbers, cues) draws each glyph about once, where a form would
+  // only add an object; the spare marks of the text repeat on every page and share one.
+  void outline(std::uint32_t glyph_id, double x, double y, bool once = false) {
     auto path = glyph_path_units(font_, glyph_id);
     if (path->empty()) return;
     end_text();
@@ -124,7 +126,16 @@ class GlyphWriter {
       st_.color = color_;
     }
     out_ += "q " + format_number(size_ / 1000.0) + " 0 0 " + format_number(size_ / 1000.0) + " " + format_number(x) +
-            " " + format_number(y) + " cm\n" + *path + "f\nQ\n";
+            " " + format_number(y) + " cm\n";
+    OutlineForms* forms = once ? nullptr : st_.outline_forms;
+    const OutlineForms::Glyph key{resource_, glyph_id};
+    if (forms && forms->is_form(key)) {
+      forms->page_forms.insert(key);
+      out_ += "/" + outline_form_name(resource_, glyph_id) + " Do\nQ\n";
+    } else {
+      if (forms) forms->this_page.insert(key);
+      out_ += *path + "f\nQ\n";
+    }
   }
 
   // A span holding outlines must start outside the text object: a marked-content sequence
@@ -321,6 +332,10 @@ std::optional<double> run_even_spacing(const layout::TextRun& run, const std::ve
 
 }  // namespace
 
+std::string outline_form_name(const std::string& font_resource, std::uint32_t glyph_id) {
+  return font_resource + "g" + std::to_string(glyph_id);
+}
+
 void end_text_object(std::string& out, TextState& state) {
   if (!state.in_text) return;
   out += "ET\n";
@@ -332,7 +347,7 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
   if (run.glyphs.empty()) return;
   GlyphWriter writer(out, state, font, run, resource);
   if (!run.in_text_layer) {
-    for (const auto& g : run.glyphs) writer.outline(g.glyph_id, g.x, page_height - g.y);
+    for (const auto& g : run.glyphs) writer.outline(g.glyph_id, g.x, page_height - g.y, /*once=*/true);
     return;
   }
 
