@@ -14,7 +14,7 @@ namespace {
 
 // One libdeflate compressor per thread: it compresses whole buffers (every PDF stream is one),
 // smaller than zlib at its default level and in less time.
-constexpr int kDeflateLevel = 9;
+constexpr int kDeflateLevel = 6;
 
 struct CompressorFree {
   void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
