@@ -16,8 +16,9 @@ struct Slice {
   double height = 0;             // pt
   std::vector<FrameItem> items;  // relative to the slice's top-left corner at the column's left edge
   bool keep_with_next = false;   // never the last slice on a page when the next one follows
-  // Drawn only where the page breaks right after this slice (below it, at the page's foot) or
-  // right before it (above it, at the new page's top): a chart's connector circles.
+  // Drawn only where the page breaks right after this slice (below it, at the page's foot;
+  // relative to the slice's bottom-left corner) or right before it (above it, at the new
+  // page's top; relative to their own top-left corner): a chart's connector circles.
   std::vector<FrameItem> on_break_after;
   double break_after_height = 0;
   std::vector<FrameItem> on_break_before;

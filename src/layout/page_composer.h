@@ -6,8 +6,10 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "layout/block.h"
 #include "layout/frame.h"
 #include "layout/page_stream.h"
 #include "layout/paragraph.h"
@@ -41,12 +43,19 @@ class PageComposer {
   void set_first_page_top(double y) { first_top_ = y; }
   // Lays the paragraphs out; Paragraph::bookmark and Paragraph::anchor become Anchor items.
   DocumentFrame compose(const std::vector<Paragraph>& paragraphs, DocumentInfo info);
+  // Paragraphs and figures: each figure slice is put whole on a page, its repeat_header on
+  // every further page it runs onto, its connectors where it breaks.
+  DocumentFrame compose(const std::vector<Block>& blocks, DocumentInfo info);
   // The same pages one by one, each to `sink` as soon as it is full, so that only the page
   // being composed and the paragraphs on it are held. Returns the page count. Running headers
   // and footers need the count, so they are not on these pages: furniture(i) gives them after.
   std::size_t compose_pages(const std::vector<Paragraph>& paragraphs, const PageSink& sink);
+  std::size_t compose_pages(const std::vector<Block>& blocks, const PageSink& sink);
   // The decorator's items for page `index` of the last composition (empty without one).
   std::vector<FrameItem> furniture(std::size_t index) const;
+  // Off (the default): furniture text is drawn outside the text layer. On: page numbers are
+  // text a reader finds (a manual's contents point at them).
+  void set_furniture_in_text_layer(bool on) { furniture_in_text_layer_ = on; }
 
   // The y (on the last page) at which the last compose() ended.
   double end_y() const { return end_y_; }
@@ -66,6 +75,11 @@ class PageComposer {
   const std::vector<std::vector<int>>& line_pages() const { return line_pages_; }
 
  private:
+  using BlockRef = std::variant<const Paragraph*, const Figure*>;
+  using BlockAt = std::function<BlockRef(std::size_t)>;
+  std::size_t compose_with(std::size_t count, const BlockAt& at, const PageSink& sink);
+  DocumentFrame finish(DocumentFrame doc, DocumentInfo info) const;
+
   ParagraphLayouter& layouter_;
   PageGeometry geo_;
   PageDecorator decorator_;
@@ -75,6 +89,7 @@ class PageComposer {
   std::map<std::size_t, std::size_t> forced_breaks_;
   std::vector<std::vector<int>> line_pages_;
   bool reuse_lines_ = false;
+  bool furniture_in_text_layer_ = false;
   std::vector<std::vector<LineBox>> lines_;
 };
 

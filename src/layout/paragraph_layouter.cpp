@@ -272,6 +272,24 @@ double ParagraphLayouter::measure(const std::string& text, FontStyle style, doub
   return w;
 }
 
+double ParagraphLayouter::widest_unbreakable(const Paragraph& paragraph) {
+  const std::string text = paragraph.text();
+  const FontStyle style = paragraph.style.font_style;
+  double widest = 0;
+  std::size_t from = 0;
+  auto piece = [&](std::size_t to) {
+    std::string_view s(text.data() + from, to - from);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    if (!s.empty()) widest = std::max(widest, measure(std::string(s), style, paragraph.style.size));
+    from = to;
+  };
+  for (const auto& o : breaker_.opportunities(text))
+    if (!o.inside_unit()) piece(o.offset);
+  piece(text.size());
+  return widest;
+}
+
 namespace {
 
 constexpr std::size_t kCacheLimit = 1024;  // paragraphs; the cache starts over when full

@@ -27,6 +27,10 @@ class ParagraphLayouter {
   // The natural width of a single-line text in a style (for labels, centring, tab fill).
   double measure(const std::string& text, FontStyle style, double size);
 
+  // The widest piece of the paragraph no line may break inside (a word, a kept unit): the
+  // least width it can be set in without breaking a word (a table column's least width).
+  double widest_unbreakable(const Paragraph& paragraph);
+
   // The line advance of the body font at a size (single spacing).
   double line_height(FontStyle style, double size);
   double ascent(FontStyle style, double size);
