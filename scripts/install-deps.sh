@@ -18,6 +18,8 @@ packages=(
   libsodium-dev            # passwords (Argon2id) and the audit chain's key (BLAKE2b MAC)
   libpng-dev libjpeg-dev   # emblem and attachment images
   libdeflate-dev           # deflates PDF streams (smaller than zlib, in less time)
+  libcmark-gfm-dev         # parses manuals: CommonMark with GitHub tables
+  libcmark-gfm-extensions-dev
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   fonts-tlwg-laksaman-ttf  # the default Thai font (TH Sarabun New derivative)
   fonts-dejavu-core        # fallback for characters Laksaman lacks
