@@ -41,7 +41,11 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 // The front matter between `---` lines at the very start; returns the lines it took.
 std::size_t parse_front_matter(const std::vector<std::string_view>& lines, const std::string& source,
                                ManualSource& out) {
-  if (lines.empty() || trim(lines[0]) != "---") return 0;
+  // The cover is made from the front matter, so a manual without one cannot be made.
+  if (lines.empty() || trim(lines[0]) != "---")
+    throw Error(ErrorCode::InvalidInput,
+                "a manual begins with its front matter between '---' lines (title, author, position, office, year)",
+                at(source, 1));
   std::size_t end = 1;
   while (end < lines.size() && trim(lines[end]) != "---") ++end;
   if (end == lines.size()) throw Error(ErrorCode::InvalidInput, "the front matter opened with '---' is never closed", at(source, 1));
@@ -263,6 +267,8 @@ ManualSource parse_manual(std::string_view markdown, const std::string& source) 
   } catch (const Error& e) {
     throw Error(e.code(), e.message(), source + ": " + e.context());
   }
+  // A byte-order mark (Windows editors write one) is not text.
+  if (clean.text.rfind("\xEF\xBB\xBF", 0) == 0) clean.text.erase(0, 3);
   const std::vector<std::string_view> lines = split_lines(clean.text);
   for (const auto& w : clean.warnings) {
     std::size_t line = 1;

@@ -1,5 +1,6 @@
 #include "documents/manual_style.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -123,6 +124,23 @@ layout::ParagraphStyle heading_style(const Reader& r) {
   return st;
 }
 
+// A key the default style does not have is a typo an office would never notice (its setting
+// silently does nothing), so it is refused by name. Keys starting with "_" are comments.
+void refuse_unknown_keys(const json& given, const json& known, const std::string& path, const std::string& source) {
+  if (given.is_object() && known.is_object()) {
+    for (auto it = given.begin(); it != given.end(); ++it) {
+      if (!it.key().empty() && it.key()[0] == '_') continue;
+      const auto k = known.find(it.key());
+      if (k == known.end())
+        throw Error(ErrorCode::InvalidInput, "unknown style key (see templates/manual/default.json)", source + ": " + path + "." + it.key());
+      refuse_unknown_keys(it.value(), *k, path + "." + it.key(), source);
+    }
+  } else if (given.is_array() && known.is_array() && !known.empty()) {
+    for (std::size_t i = 0; i < given.size(); ++i)
+      refuse_unknown_keys(given[i], known[std::min(i, known.size() - 1)], path + "[" + std::to_string(i) + "]", source);
+  }
+}
+
 }  // namespace
 
 const layout::ParagraphStyle& ManualStyle::heading(int level) const {
@@ -133,6 +151,9 @@ const layout::ParagraphStyle& ManualStyle::heading(int level) const {
 ManualStyle parse_manual_style(const std::string& json_text, const std::string& source) {
   json j = json::parse(json_text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) throw Error(ErrorCode::InvalidInput, "not a JSON object", source);
+  const auto& styles = embedded_manual_styles();
+  if (auto d = styles.find("default"); d != styles.end())
+    refuse_unknown_keys(j, json::parse(d->second), "style", source);
   const Reader root(j, "style", source);
   ManualStyle s;
   const Reader page = root.child("page");

@@ -72,6 +72,15 @@ TEST(ManualSource, BrokenFrontMatterNamesItsLine) {
   EXPECT_EQ(error_at([] { parse_manual("---\ntitle: ก\nผู้เขียน นาย ก\n---\n", "m.md"); }),
             "m.md:3 | a front matter line must be 'key: value'");
   EXPECT_EQ(error_at([] { parse_manual("---\nauthor: ก\n---\n", "m.md"); }), "m.md:1 | the front matter has no title");
+  EXPECT_EQ(error_at([] { parse_manual("# หัวข้อ\n\nย่อหน้า\n", "m.md"); }),
+            "m.md:1 | a manual begins with its front matter between '---' lines (title, author, position, office, year)");
+}
+
+TEST(ManualSource, AByteOrderMarkAndWindowsLineEndsAreAccepted) {
+  const ManualSource m = parse_manual("\xEF\xBB\xBF---\r\ntitle: คู่มือ\r\n---\r\n\r\n# หัวข้อ\r\n", "m.md");
+  EXPECT_EQ(m.front.title, "คู่มือ");
+  ASSERT_EQ(m.body.size(), 1u);
+  EXPECT_EQ(plain(std::get<ManualHeading>(m.body[0]).spans), "หัวข้อ");
 }
 
 TEST(ManualSource, ATableWithoutItsDelimiterRowIsAnErrorAtItsLine) {

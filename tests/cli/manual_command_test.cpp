@@ -1,0 +1,82 @@
+// End to end: `saraban manual` as a user runs it. Bad input names the manual's line, exits
+// non-zero and writes no PDF; what can still be made is a warning and the PDF is written.
+#include <gtest/gtest.h>
+
+#include "cli_support.h"
+
+namespace saraban::testing {
+namespace {
+
+const char* const kFront =
+    "---\ntitle: คู่มือการปฏิบัติงานทดสอบ\nauthor: นางสาวสุดา ขยันดี\nposition: นักวิเคราะห์นโยบายและแผน\n"
+    "office: สำนักงานทดสอบ\nyear: ๒๕๖๙\n---\n\n# คำนำ\n\nคู่มือนี้ใช้ทดสอบ\n\n# ส่วนที่ ๑ บทนำ\n\n";  // 15 lines
+
+class ManualCommand : public ::testing::Test {
+ protected:
+  void SetUp() override { dir = temp_dir(); }
+  std::string dir;
+  // Runs `saraban manual` on `markdown`; `out` is where the PDF would go.
+  CommandResult make(const std::string& markdown, const std::string& extra = "") {
+    write_file(dir + "/m.md", markdown);
+    out = dir + "/m.pdf";
+    return run(saraban("manual " + quote(dir + "/m.md") + " -o " + quote(out) + " " + extra));
+  }
+  void expect_refused(const CommandResult& r, const std::string& where, const std::string& what) {
+    EXPECT_NE(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find(where), std::string::npos) << "names " << where << ": " << r.output;
+    EXPECT_NE(r.output.find(what), std::string::npos) << "says " << what << ": " << r.output;
+    EXPECT_FALSE(exists(out)) << "no PDF is written";
+  }
+  std::string out;
+};
+
+TEST_F(ManualCommand, AGoodManualIsWrittenAndItsTextExtracts) {
+  const auto r = make(std::string(kFront) + "## ความเป็นมา\n\nงานนโยบายและแผนจัดทำแผนปฏิบัติการประจำปี\n");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::string text = strip_white(pdftotext(out));
+  EXPECT_NE(text.find(strip_white("งานนโยบายและแผนจัดทำแผนปฏิบัติการประจำปี")), std::string::npos);
+  EXPECT_NE(text.find("สารบัญ"), std::string::npos);
+}
+
+TEST_F(ManualCommand, ATableWithoutItsDelimiterRowNamesItsLine) {
+  expect_refused(make(std::string(kFront) + "| ที่ | กิจกรรม |\n| ๑ | รับเรื่อง |\n"), "m.md:15", "table");
+}
+
+TEST_F(ManualCommand, AFlowBranchToAnUnknownStepNamesItsLine) {
+  expect_refused(make(std::string(kFront) + "```flow\n(เริ่มต้น)\n[ธุรการ] รับเรื่อง\n[ผอ.] ? ถูกต้องหรือไม่ -> ไม่ใช่: แก้ไขเรื่อง\n(สิ้นสุด)\n```\n"),
+                 "m.md:18", "แก้ไขเรื่อง");
+}
+
+TEST_F(ManualCommand, AMissingImageNamesItsLineAndPath) {
+  expect_refused(make(std::string(kFront) + "ย่อหน้าแรก\n\n![ผังโครงสร้างกลุ่ม](images/org.png)\n"), "m.md:17", "images/org.png");
+}
+
+TEST_F(ManualCommand, BrokenFrontMatterNamesItsLine) {
+  expect_refused(make("---\ntitle: คู่มือ\nผู้จัดทำ นายสมชาย\n---\n\n# หัวข้อ\n"), "m.md:3", "key: value");
+  expect_refused(make("---\ntitle: คู่มือ\n\n# หัวข้อ\n"), "m.md:1", "never closed");
+}
+
+TEST_F(ManualCommand, ASkippedHeadingLevelIsAWarningAndTheManualIsMade) {
+  const auto r = make(std::string(kFront) + "### ข้ามระดับ\n\nย่อหน้า\n");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("m.md:15: warning"), std::string::npos) << r.output;
+  EXPECT_TRUE(exists(out));
+}
+
+TEST_F(ManualCommand, ABadStyleNamesTheFileAndTheKey) {
+  write_file(dir + "/style.json", "{\"body\": {\"size\": 18}}");
+  expect_refused(make(std::string(kFront) + "ย่อหน้า\n", "--style " + quote(dir + "/style.json")), "style.json", "style.body.size");
+  write_file(dir + "/broken.json", "{\"body\": ");
+  expect_refused(make(std::string(kFront) + "ย่อหน้า\n", "--style " + quote(dir + "/broken.json")), "broken.json", "JSON");
+  write_file(dir + "/type.json", "{\"body\": {\"size_pt\": \"large\"}}");
+  expect_refused(make(std::string(kFront) + "ย่อหน้า\n", "--style " + quote(dir + "/type.json")), "style.body.size_pt", "a number");
+}
+
+TEST_F(ManualCommand, AMissingManualIsNamed) {
+  out = dir + "/none.pdf";
+  const auto r = run(saraban("manual " + quote(dir + "/none.md") + " -o " + quote(out)));
+  expect_refused(r, "none.md", "");
+}
+
+}  // namespace
+}  // namespace saraban::testing
