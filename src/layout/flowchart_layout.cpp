@@ -111,15 +111,18 @@ struct Columns {
   double lane_width = 0;
   double box_width = 0;
   double channel = 0;  // width right of the boxes where branches run
-  double centre(std::size_t lane) const { return left[lane] + lane_width / 2; }
+  // Boxes sit left of the lane's middle by half the channel, which runs on their right.
+  double centre(std::size_t lane) const { return left[lane] + (lane_width - channel) / 2; }
 };
 
 Columns columns(std::size_t lanes, double width, const FlowchartStyle& st) {
   Columns c;
   const std::size_t n = std::max<std::size_t>(1, lanes);
   c.lane_width = lanes == 0 ? width : width / static_cast<double>(n);
-  c.channel = std::clamp(c.lane_width * 0.14, 12.0, 36.0);
-  c.box_width = c.lane_width - 2 * (c.channel + 4);
+  // The channel right of the boxes carries branches; boxes take the rest of the lane, so
+  // short steps stay on one or two lines.
+  c.channel = std::clamp(c.lane_width * 0.11, 10.0, 30.0);
+  c.box_width = c.lane_width - c.channel - 8;
   if (lanes == 0) {
     c.box_width = std::min(st.box_max_width, c.box_width);
     c.left = {0};
@@ -160,32 +163,36 @@ Paragraph box_text(const std::string& text, const ParagraphStyle& style) {
   return p;
 }
 
-StepBox measure(const FlowStep& step, double box_width, double channel, const FlowchartStyle& st,
+// A shape grows past its usual width (up to `widest_shape`, its lane less a margin) rather than
+// break a word that does not fit: a word is never cut inside a chart either.
+StepBox measure(const FlowStep& step, double box_width, double widest_shape, const FlowchartStyle& st,
                 ParagraphLayouter& layouter) {
   Paragraph p = box_text(step.text, st.text);
+  const double word = layouter.widest_unbreakable(p) + 1;
   StepBox b;
   switch (step.kind) {
     case FlowStep::Kind::Process:
-      b.width = box_width;
-      b.text_width = box_width - 2 * st.padding;
+      b.width = std::clamp(word + 2 * st.padding, box_width, std::max(box_width, widest_shape));
+      b.text_width = b.width - 2 * st.padding;
       b.lines = layouter.layout(p, b.text_width);
       b.height = lines_height(b.lines) + 2 * st.padding;
       break;
     case FlowStep::Kind::Decision:
       // A w × h text block fits a W × H diamond when w/W + h/H ≤ 1: 0.62 W wide, H = h / 0.38.
-      // A diamond is wider than a box by half the channel on each side: its text needs it.
+      // A diamond is as wide as its lane allows left of the channel: its text needs it.
       // The text's width is chosen for the lowest diamond: wider text has fewer lines but
       // needs a taller diamond around it.
-      b.width = box_width + channel;
+      b.width = std::clamp(word / 0.8, box_width + 4, std::max(box_width + 4, widest_shape));
       b.height = 1e9;
       for (double share : {0.55, 0.62, 0.68, 0.74, 0.8}) {
+        if (b.width * share < word && share < 0.8) continue;
         auto lines = layouter.layout(p, b.width * share);
         const double h = std::max(lines_height(lines) / (1 - share), 36.0);
         if (h < b.height - 0.01) b.height = h, b.text_width = b.width * share, b.lines = std::move(lines);
       }
       break;
     case FlowStep::Kind::Terminal: {
-      b.text_width = box_width * 0.8 - 2 * st.padding;
+      b.text_width = std::max(box_width * 0.8 - 2 * st.padding, std::min(word, widest_shape - 2 * st.padding));
       b.lines = layouter.layout(p, b.text_width);
       const double h = lines_height(b.lines) + 2 * st.padding;
       b.width = std::min(box_width, std::max(widest(b.lines) + 2 * st.padding + h, 70.0));
@@ -283,7 +290,7 @@ Figure layout_flowchart(const Flowchart& chart, double width, const FlowchartSty
   }
 
   std::vector<StepBox> boxes;
-  for (const auto& step : chart.steps) boxes.push_back(measure(step, cols.box_width, cols.channel, st, layouter));
+  for (const auto& step : chart.steps) boxes.push_back(measure(step, cols.box_width, chart.lanes.empty() ? cols.box_width : cols.lane_width - cols.channel - 4, st, layouter));
   for (std::size_t i = 0; i < n; ++i) {
     Slice s;
     s.height = boxes[i].height + (i + 1 < n ? st.gap : st.padding);
@@ -351,14 +358,24 @@ Figure layout_flowchart(const Flowchart& chart, double width, const FlowchartSty
       const std::size_t m = per_lane[lane[i]];
       const double vertex_x = cx(i) + b.width / 2, mid_y = tops[i] + b.height / 2;
       // The channel runs between the diamond's corner and the lane's edge.
-      const double channel_from = cx(i) + b.width / 2 + 2, channel_to = cx(i) + cols.box_width / 2 + cols.channel + 2;
+      const double channel_to = cx(i) + cols.box_width / 2 + cols.channel + 2;
+      const double channel_from = std::min(cx(i) + b.width / 2 + 2, channel_to - 2);
       const double channel_x = channel_from + (channel_to - channel_from) * static_cast<double>(slot[i] + 1) / static_cast<double>(m + 1);
       const double target_y = tops[j] + boxes[j].height / 2;
       const double target_right = cx(j) + boxes[j].width / 2, target_left = cx(j) - boxes[j].width / 2;
       const double entry_x = channel_x > target_right ? target_right : target_left;
       add_routed(slices, tops, {{vertex_x, mid_y}, {channel_x, mid_y}, {channel_x, target_y}, {entry_x, target_y}}, true, st);
       // The label below the corner, clear of the decision's own text lines.
-      add_label(items, step.branch->label, vertex_x + 2, (b.height + text_h) / 2 + 1, st, layouter);
+      // The label rides on the branch where it enters its target, beside the channel, when
+      // that run is long enough; otherwise below the corner, kept inside the lane.
+      const double label_w = layouter.measure(step.branch->label, st.text.font_style, st.text.size);
+      const double label_h = layouter.line_height(st.text.font_style, st.text.size);
+      if (std::abs(channel_x - entry_x) >= label_w + 8 && entry_x < channel_x) {
+        add_label(slices[j].items, step.branch->label, channel_x - label_w - 3, boxes[j].height / 2 - label_h - 1, st, layouter);
+      } else {
+        const double lane_right = std::min(cx(i) + (cols.lane_width + cols.channel) / 2, chart_width);
+        add_label(items, step.branch->label, std::min(vertex_x + 2, lane_right - label_w - 2), (b.height + text_h) / 2 + 1, st, layouter);
+      }
     }
   }
   for (auto& s : slices) f.slices.push_back(std::move(s));
