@@ -52,7 +52,8 @@ const std::vector<std::string_view> kAmountUnits = {
     "เปอร์เซ็นต์", "%", "คัน", "กล่อง", "รีม", "ด้าม", "ห้อง", "อัตรา", "ตำแหน่ง"};
 
 // Legal and rule references: the word and its number (มาตรา ๓๓, ข้อ ๕ (๓), วรรคสอง).
-const std::vector<std::string_view> kClauseWords = {"มาตรา", "อนุมาตรา", "ข้อ", "วรรคที่", "วรรค",
+// เขต with its number names an area office (… ประถมศึกษาเชียงใหม่ เขต ๕): one unit too.
+const std::vector<std::string_view> kClauseWords = {"มาตรา", "อนุมาตรา", "ข้อ", "วรรคที่", "วรรค", "เขต",
                                                     "หมวด", "ส่วนที่"};
 const std::vector<std::string_view> kOrdinalWords = {"หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด",
                                                      "เก้า", "สิบ"};
