@@ -1,5 +1,7 @@
 #include "documents/manual_body.h"
 
+#include <algorithm>
+
 #include "base/error.h"
 #include "layout/flowchart_layout.h"
 #include "layout/line_box.h"
@@ -102,10 +104,13 @@ class BodyBuilder {
       p.style.left_indent = p.style.right_indent = st_.list_indent;
       p.style.first_line_indent = 0;
     } else if (in_foreword_ && (text == m_.front.author || text == m_.front.position)) {
-      // The foreword is signed: name and position centred in the right half.
+      // The foreword is signed: name and position centred in the right half, or on a measure
+      // just wide enough for the longer of them when a long position would wrap there.
       p.style.align = layout::Alignment::Center;
       p.style.first_line_indent = 0;
-      p.style.left_indent = ctx_.style.column_width() / 2;
+      const double widest = std::max(ctx_.layouter.measure(m_.front.author, p.style.font_style, p.style.size),
+                                     ctx_.layouter.measure(m_.front.position, p.style.font_style, p.style.size));
+      p.style.left_indent = std::max(0.0, std::min(ctx_.style.column_width() / 2, ctx_.style.column_width() - widest - p.style.size));
       if (text == m_.front.author) p.style.space_before = 24;
     }
     push(std::move(p));

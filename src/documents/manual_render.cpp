@@ -176,7 +176,10 @@ class Renderer {
     return items;
   }
 
-  Paragraph centred(const std::string& text, double size, bool bold, double space_before) const {
+  // A centred title that wraps is balanced as a typist sets it: its lines as even as the
+  // words allow (the narrowest measure that keeps the same number of lines), never one word
+  // left alone under a full line.
+  Paragraph centred(const std::string& text, double size, bool bold, double space_before) {
     ParagraphStyle ps;
     ps.align = layout::Alignment::Center;
     ps.size = size;
@@ -184,7 +187,18 @@ class Renderer {
     ps.space_before = space_before;
     ps.space_after = 4;
     ps.keep_together = true;
-    return Paragraph::plain(text, ps);
+    Paragraph p = Paragraph::plain(text, ps);
+    const double width = st_.column_width();
+    const std::size_t lines = layouter_.layout(p, width).size();
+    if (lines > 1) {
+      double narrow = width / static_cast<double>(lines) * 0.8, wide = width;
+      for (int i = 0; i < 14; ++i) {
+        const double mid = (narrow + wide) / 2;
+        (layouter_.layout(p, mid).size() <= lines ? wide : narrow) = mid;
+      }
+      p.style.left_indent = p.style.right_indent = (width - wide) / 2;
+    }
+    return p;
   }
 
   std::vector<Block> cover() {
