@@ -20,12 +20,13 @@ std::string folder_of(const std::string& path) {
 int manual(const GlobalOptions&, const std::vector<std::string>& args) {
   const Environment& env = system_environment();
   ArgReader r(args);
-  std::string input, output, style_name;
+  std::string input, output, style_name, text_output;
   documents::ManualOptions opt;
   while (!r.done()) {
     std::string a = r.next();
     if (a == "-o" || a == "--output") output = r.value_of(a);
     else if (a == "--style") style_name = r.value_of(a);
+    else if (a == "--text") text_output = r.value_of(a);
     else if (a == "--digits") {
       const std::string d = r.value_of(a);
       if (d == "thai") opt.digits = text::DigitStyle::Thai;
@@ -46,14 +47,17 @@ int manual(const GlobalOptions&, const std::vector<std::string>& args) {
   opt.base_dir = folder_of(input);
   opt.source = input;
   opt.created = env.document_time();
+  opt.want_text = !text_output.empty();
   layout::FontSet fonts(env, layout::FontConfig::load_default(env));
   const auto rendered = documents::render_manual(std::move(source), style, opt, fonts, env);
   env.write_file_atomic(output, rendered.pdf);
+  // The text layer as placed, for checking what readers' tools extract against it.
+  if (!text_output.empty()) env.write_file_atomic(text_output, std::vector<std::uint8_t>(rendered.text.begin(), rendered.text.end()));
   return 0;
 }
 
 const bool registered = register_command(
-    {"manual", "manual MANUAL.md -o OUT.pdf [--digits thai|arabic] [--style NAME|STYLE.json]",
+    {"manual", "manual MANUAL.md -o OUT.pdf [--digits thai|arabic] [--style NAME|STYLE.json] [--text OUT.txt]",
      "a work manual in Markdown (front matter, tables, ```flow charts) as a finished PDF", manual});
 
 }  // namespace

@@ -124,10 +124,13 @@ class BodyBuilder {
     std::string marker;
     if (item.number >= 0) marker = item.ordered ? number_text(item.number, thai_digits_) + "." : item.depth == 0 ? "•" : "–";
     const double base = st_.list_indent + st_.list_step * item.depth;
-    // One hang for every marker, so that item texts line up whatever their markers.
+    // One hang for every marker, so that item texts line up whatever their markers. The
+    // marker ends a third of an em before the text: wider, poppler takes the markers for a
+    // column of their own and reads the items' lines out of order.
     const double hang = ctx_.layouter.measure(number_text(88, thai_digits_) + ". ", p.style.font_style, p.style.size);
     p.style.left_indent = base + hang;
-    p.style.first_line_indent = -hang;
+    p.style.first_line_indent =
+        -std::min(hang, ctx_.layouter.measure(marker, p.style.font_style, p.style.size) + p.style.size / 3);
     p.style.tabs = {layout::TabStop{0, layout::TabStop::Kind::Left, false}};
     if (!marker.empty()) p.spans.push_back(layout::TextSpan{marker + "\t", {}, {}, {}});
     else p.style.first_line_indent = 0;

@@ -122,18 +122,48 @@ class Renderer {
 
     // Pass 2: into the PDF, a page at a time.
     pdf::PdfPageWriter writer(info);
+    std::vector<std::string> page_text;
     for (std::size_t i = 0; i < front_pages.size(); ++i) {
       writer.add_page(front_pages[i]);
       writer.add_furniture(i, front_composer.furniture(i));
+      if (opt_.want_text) page_text.push_back(text_of(front_pages[i].items, front_composer.furniture(i), front_pages[i].height));
     }
     front_pages.clear();
     const std::size_t offset = writer.page_count();
     body.set_furniture_in_text_layer(true);
     body.set_decorator([&](const layout::PageInfo& p) { return furniture(body_label(static_cast<std::size_t>(p.index)), true); });
-    const std::size_t again = body.compose_pages(blocks.body, [&](layout::PageFrame&& p) { writer.add_page(p); });
+    std::vector<std::string> body_text;
+    const std::size_t again = body.compose_pages(blocks.body, [&](layout::PageFrame&& p) {
+      writer.add_page(p);
+      if (opt_.want_text) body_text.push_back(text_of(p.items, {}, p.height));
+    });
     if (again != body_pages) throw Error(ErrorCode::Internal, "the body paginated differently twice", opt_.source);
-    for (std::size_t i = 0; i < body_pages; ++i) writer.add_furniture(offset + i, body.furniture(i));
-    return RenderedManual{writer.finish(), offset, body_pages};
+    for (std::size_t i = 0; i < body_pages; ++i) {
+      writer.add_furniture(offset + i, body.furniture(i));
+      if (opt_.want_text) page_text.push_back(text_of({}, body.furniture(i), st_.page.height, body_text[i]));
+    }
+    RenderedManual out{writer.finish(), offset, body_pages, {}};
+    for (const auto& t : page_text) out.text += t;
+    return out;
+  }
+
+  // A page's text layer in reading order: furniture in the top half (drawn before the page's
+  // content), the content, then the rest of the furniture; `content` when already taken.
+  static std::string text_of(const std::vector<layout::FrameItem>& items, const std::vector<layout::FrameItem>& furniture,
+                             double page_height, const std::string& content = "") {
+    auto runs = [](const std::vector<layout::FrameItem>& from, auto keep) {
+      std::string t;
+      for (const auto& item : from)
+        if (const auto* run = std::get_if<layout::TextRun>(&item); run && run->in_text_layer && !run->glyphs.empty() && keep(*run)) {
+          t += run->leading_space;
+          for (const auto& c : run->clusters) t += c.text;
+          t += '\n';
+        }
+      return t;
+    };
+    const auto top = [&](const layout::TextRun& r) { return r.glyphs.front().y < page_height / 2; };
+    return runs(furniture, top) + (content.empty() ? runs(items, [](const layout::TextRun&) { return true; }) : content) +
+           runs(furniture, [&](const layout::TextRun& r) { return !top(r); });
   }
 
  private:

@@ -20,12 +20,16 @@ struct ManualOptions {
   std::string base_dir;                    // the manual's folder (images, the logo)
   std::string source;                      // its name in messages
   std::int64_t created = 0;                // the document's time (the Environment's clock)
+  bool want_text = false;                  // fill RenderedManual::text
 };
 
 struct RenderedManual {
   std::vector<std::uint8_t> pdf;
   std::size_t front_pages = 0;  // the cover, the foreword and the contents
   std::size_t body_pages = 0;
+  // With want_text: the text layer as placed, page by page in the order both extractors
+  // read it (a page's top furniture, its content, its foot), a line to each run.
+  std::string text;
 };
 
 RenderedManual render_manual(ManualSource manual, const ManualStyle& style, const ManualOptions& options,

@@ -138,7 +138,11 @@ std::vector<double> distribute_columns(const std::vector<double>& least, const s
   return w;
 }
 
-Figure layout_table(const Table& table, double width, double max_row_height, ParagraphLayouter& layouter) {
+Figure layout_table(const Table& given, double width, double max_row_height, ParagraphLayouter& layouter) {
+  // Neighbouring cells' text is kept at least 1.2 em apart whatever the style asks: closer,
+  // poppler reads a row's cells side by side as one line and their text comes out mixed.
+  Table table = given;
+  table.style.padding_x = std::max(table.style.padding_x, 0.6 * std::max(table.style.body.size, table.style.header.size));
   const std::size_t columns = column_count(table);
   const auto& st = table.style;
   std::vector<Alignment> align(columns, Alignment::Left);
@@ -156,7 +160,7 @@ Figure layout_table(const Table& table, double width, double max_row_height, Par
       // Headers and short cells (ระยะเวลา, ผู้รับผิดชอบงาน) stay on one line when they can: a
       // phrase wrapped in a narrow column is hard to read, and readers of the PDF's text
       // take a row's wrapped cells apart.
-      const bool keep_whole = row.header || one_line <= width * kShortCell;
+      const bool keep_whole = row.header || one_line - pad <= width * kShortCell;
       least[c] = std::max(least[c], keep_whole ? one_line : layouter.widest_unbreakable(p) + pad);
       natural[c] = std::max(natural[c], one_line);
     }

@@ -85,17 +85,30 @@ class DocumentWriter {
 
   void add_furniture(std::size_t index, const std::vector<layout::FrameItem>& items) {
     if (index >= pages_.size()) throw Error(ErrorCode::InvalidInput, "furniture for a page not written", std::to_string(index));
+    // Text in the page's top half goes in a stream before the page's own, the rest after:
+    // MuPDF reads in stream order and poppler top to bottom, so both then meet a page number
+    // at the top (or the foot) of the page's text.
+    std::vector<layout::FrameItem> top, bottom;
+    for (const auto& item : items) {
+      const auto* run = std::get_if<layout::TextRun>(&item);
+      (run && !run->glyphs.empty() && run->glyphs.front().y < page_heights_[index] / 2 ? top : bottom).push_back(item);
+    }
     PageState& state = pages_[index];
-    ContentStream content(page_heights_[index]);
-    draw_items(items, state, index, content);
-    fingerprint_.add(content.bytes());
-    // A second content stream: the page's own was encoded when the page was added.
-    PdfObject* stream = objects().CreateObject();
-    set_stream(*stream, content.bytes(), options_.compress);
     auto& dict = state.page->GetDictionary();
     PdfArray contents;
+    auto add_stream = [&](const std::vector<layout::FrameItem>& part) {
+      ContentStream content(page_heights_[index]);
+      draw_items(part, state, index, content);
+      fingerprint_.add(content.bytes());
+      PdfObject* stream = objects().CreateObject();
+      // Balanced on its own, so the page's stream after it starts from the default state.
+      set_stream(*stream, "q\n" + content.bytes() + "\nQ\n", options_.compress);
+      contents.push_back(stream->Reference());
+    };
+    // Further content streams: the page's own was encoded when the page was added.
+    if (!top.empty()) add_stream(top);
     contents.push_back(*dict.GetKey("Contents"));
-    contents.push_back(stream->Reference());
+    if (!bottom.empty()) add_stream(bottom);
     dict.AddKey("Contents", contents);
   }
 

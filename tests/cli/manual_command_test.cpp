@@ -2,6 +2,8 @@
 // non-zero and writes no PDF; what can still be made is a warning and the PDF is written.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "cli_support.h"
 
 namespace saraban::testing {
@@ -36,6 +38,33 @@ TEST_F(ManualCommand, AGoodManualIsWrittenAndItsTextExtracts) {
   const std::string text = strip_white(pdftotext(out));
   EXPECT_NE(text.find(strip_white("งานนโยบายและแผนจัดทำแผนปฏิบัติการประจำปี")), std::string::npos);
   EXPECT_NE(text.find("สารบัญ"), std::string::npos);
+}
+
+// Cells of a row that wrap side by side, and list items that wrap, come out of poppler (which
+// reads by position) and MuPDF (which reads in stream order) each in one piece.
+TEST_F(ManualCommand, WrappedCellsAndListItemsExtractWholeInBothReaders) {
+  const std::vector<std::string> pieces = {
+      "ประชุมชี้แจงหรืออบรมเจ้าหน้าที่ข้อมูลของสถานศึกษาเกี่ยวกับการบันทึกข้อมูลในระบบ",
+      "เจ้าหน้าที่ข้อมูลเข้าร่วมครบทุกสถานศึกษาภายในเวลาที่กำหนด",
+      "กำกับให้สถานศึกษาบันทึกข้อมูลนักเรียนรายบุคคล ข้อมูลครู และข้อมูลอาคารสถานที่ให้ครบถ้วน",
+      "สถานศึกษาบันทึกครบร้อยละ ๑๐๐ ภายในกำหนด",
+      "สำนักงานเขตพื้นที่การศึกษา หมายถึง สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตัวอย่าง เขต ๑",
+      "กลุ่มนโยบายและแผน หมายถึง หน่วยงานภายในที่รับผิดชอบงานนโยบาย แผน งบประมาณ และการติดตามประเมินผล"};
+  std::string md = std::string(kFront) + "| ที่ | กิจกรรม | มาตรฐานการปฏิบัติงาน |\n|---|---|---|\n";
+  md += "| ๑ | " + pieces[0] + " | " + pieces[1] + " |\n| ๒ | " + pieces[2] + " | " + pieces[3] + " |\n\n";
+  md += "- " + pieces[4] + "\n- " + pieces[5] + "\n";
+  const auto r = make(md, "--text " + quote(dir + "/m.txt"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::string poppler = strip_white(pdftotext(out)), mupdf = strip_white(mupdf_text(out));
+  for (const auto& piece : pieces) {
+    EXPECT_NE(poppler.find(strip_white(piece)), std::string::npos) << "poppler: " << piece;
+    EXPECT_NE(mupdf.find(strip_white(piece)), std::string::npos) << "MuPDF: " << piece;
+  }
+  // --text writes the text layer as placed: both readers give it back exactly, page numbers
+  // (drawn before a page's content when at its top) included.
+  const std::string placed = strip_white(read_file(dir + "/m.txt"));
+  EXPECT_EQ(difference(poppler, placed), "");
+  EXPECT_EQ(difference(mupdf, placed), "");
 }
 
 TEST_F(ManualCommand, ATableWithoutItsDelimiterRowNamesItsLine) {
