@@ -15,7 +15,8 @@ bin=build/release/src/cli/saraban
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1795258800
-cp samples/manuals/policy-plan.md "$work/m30.md"
+# The copies live elsewhere: the logo's path is made absolute.
+sed "s|^logo: \(.*\)|logo: $PWD/samples/manuals/\1|" samples/manuals/policy-plan.md > "$work/m30.md"
 # 300 pages: the body ten times, every heading made unique so the contents stay right.
 /usr/bin/python3 - "$work/m30.md" "$work/m300.md" <<'PY'
 import re, sys

@@ -261,11 +261,32 @@ class Renderer {
       out.push_back(centred(bare ? "ประจำปีงบประมาณ พ.ศ. " + f.year : f.year, st_.cover_subtitle_size, true, 10));
     }
     if (!f.author.empty()) {
-      out.push_back(centred("จัดทำโดย", st_.cover_subtitle_size * 0.9, false, 150));
-      out.push_back(centred(f.author, st_.cover_subtitle_size * 0.9, true, 4));
-      if (!f.position.empty()) out.push_back(centred(f.position, st_.cover_subtitle_size * 0.9, false, 0));
+      // The author's block stands at the foot of the cover, whatever sits above it: the
+      // space before it is what the page has left (the cover is one page).
+      std::vector<Paragraph> by = {centred("จัดทำโดย", st_.cover_subtitle_size * 0.9, false, 0),
+                                   centred(f.author, st_.cover_subtitle_size * 0.9, true, 4)};
+      if (!f.position.empty()) by.push_back(centred(f.position, st_.cover_subtitle_size * 0.9, false, 0));
+      double used = st_.cover_top;
+      for (const auto& b : out) used += block_height(b);
+      for (const auto& p : by) used += block_height(p);
+      by.front().style.space_before = std::max(24.0, st_.body_height() - used - st_.cover_subtitle_size * 2);
+      for (auto& p : by) out.emplace_back(std::in_place_type<Paragraph>, std::move(p));
     }
     return out;
+  }
+
+  double block_height(const Paragraph& p) {
+    double h = p.style.space_before + p.style.space_after;
+    for (const auto& l : layouter_.layout(p, st_.column_width())) h += l.height;
+    return h;
+  }
+  double block_height(const layout::Figure& f) {
+    double h = f.space_before + f.space_after;
+    for (const auto& s : f.slices) h += s.height;
+    return h;
+  }
+  double block_height(const Block& b) {
+    return std::visit([&](const auto& x) { return block_height(x); }, b);
   }
 
   // One contents line: the title, a leader of dots and its page number at the right margin.

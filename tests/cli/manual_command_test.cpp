@@ -67,6 +67,20 @@ TEST_F(ManualCommand, WrappedCellsAndListItemsExtractWholeInBothReaders) {
   EXPECT_EQ(difference(mupdf, placed), "");
 }
 
+TEST_F(ManualCommand, TheCoverIsOnePageWithItsLogoAndTheAuthorAtItsFoot) {
+  const std::string md = std::string("---\ntitle: คู่มือการปฏิบัติงาน กลุ่มนโยบายและแผน งานจัดทำแผนปฏิบัติการประจำปี\n"
+                                     "author: นางสาวสุดา ขยันดี\nposition: นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ\n"
+                                     "office: สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตัวอย่าง เขต ๓\nyear: ๒๕๖๙\n"
+                                     "logo: " SARABAN_SOURCE_DIR "/templates/emblem/placeholder.png\n---\n\n"
+                                     "# คำนำ\n\nคู่มือนี้ใช้ทดสอบ\n\n# ส่วนที่ ๑ บทนำ\n\nย่อหน้า\n");
+  const auto r = make(md);
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::string cover = strip_white(run("pdftotext -f 1 -l 1 " + quote(out) + " -").output);
+  EXPECT_NE(cover.find(strip_white("นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ")), std::string::npos) << cover;
+  EXPECT_NE(cover.find(strip_white("เขต ๓")), std::string::npos) << "an area office keeps its number: " << cover;
+  EXPECT_EQ(strip_white(run("pdftotext -f 2 -l 2 " + quote(out) + " -").output).rfind("กคำนำ", 0), 0u) << "page ก is the foreword";
+}
+
 TEST_F(ManualCommand, ATableWithoutItsDelimiterRowNamesItsLine) {
   expect_refused(make(std::string(kFront) + "| ที่ | กิจกรรม |\n| ๑ | รับเรื่อง |\n"), "m.md:15", "table");
 }
