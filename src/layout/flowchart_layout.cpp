@@ -312,8 +312,13 @@ Figure layout_flowchart(const Flowchart& chart, double width, const FlowchartSty
 
   // Branch channels: each decision's branch gets its own x in its lane's channel.
   std::map<std::size_t, std::size_t> per_lane, slot;
+  // Branches into the same step enter it at different heights, so their runs never merge.
+  std::map<std::size_t, std::size_t> incoming, entry_slot;
   for (std::size_t i = 0; i < n; ++i)
-    if (chart.steps[i].branch) slot[i] = per_lane[lane[i]]++;
+    if (chart.steps[i].branch) {
+      slot[i] = per_lane[lane[i]]++;
+      entry_slot[i] = incoming[chart.steps[i].branch->target]++;
+    }
 
   for (std::size_t i = 0; i < n; ++i) {
     const FlowStep& step = chart.steps[i];
@@ -361,7 +366,9 @@ Figure layout_flowchart(const Flowchart& chart, double width, const FlowchartSty
       const double channel_to = cx(i) + cols.box_width / 2 + cols.channel + 2;
       const double channel_from = std::min(cx(i) + b.width / 2 + 2, channel_to - 2);
       const double channel_x = channel_from + (channel_to - channel_from) * static_cast<double>(slot[i] + 1) / static_cast<double>(m + 1);
-      const double target_y = tops[j] + boxes[j].height / 2;
+      const double spread = std::min(10.0, boxes[j].height / static_cast<double>(incoming[j] + 1));
+      const double target_y = tops[j] + boxes[j].height / 2 +
+                              (static_cast<double>(entry_slot[i]) - static_cast<double>(incoming[j] - 1) / 2) * spread;
       const double target_right = cx(j) + boxes[j].width / 2, target_left = cx(j) - boxes[j].width / 2;
       const double entry_x = channel_x > target_right ? target_right : target_left;
       add_routed(slices, tops, {{vertex_x, mid_y}, {channel_x, mid_y}, {channel_x, target_y}, {entry_x, target_y}}, true, st);
@@ -371,7 +378,7 @@ Figure layout_flowchart(const Flowchart& chart, double width, const FlowchartSty
       const double label_w = layouter.measure(step.branch->label, st.text.font_style, st.text.size);
       const double label_h = layouter.line_height(st.text.font_style, st.text.size);
       if (std::abs(channel_x - entry_x) >= label_w + 8 && entry_x < channel_x) {
-        add_label(slices[j].items, step.branch->label, channel_x - label_w - 3, boxes[j].height / 2 - label_h - 1, st, layouter);
+        add_label(slices[j].items, step.branch->label, channel_x - label_w - 3, target_y - tops[j] - label_h - 1, st, layouter);
       } else {
         const double lane_right = std::min(cx(i) + (cols.lane_width + cols.channel) / 2, chart_width);
         add_label(items, step.branch->label, std::min(vertex_x + 2, lane_right - label_w - 2), (b.height + text_h) / 2 + 1, st, layouter);
