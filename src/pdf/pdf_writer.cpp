@@ -98,7 +98,12 @@ class DocumentWriter {
     PdfArray contents;
     auto add_stream = [&](const std::vector<layout::FrameItem>& part) {
       ContentStream content(page_heights_[index]);
+      // Furniture repeats page after page (a running header drawn as outlines): its glyphs
+      // become shared forms as the body's spare marks do, counted apart from the body's.
+      content.use_outline_forms(&furniture_forms_);
       draw_items(part, state, index, content);
+      state.outline_forms.insert(furniture_forms_.page_forms.begin(), furniture_forms_.page_forms.end());
+      furniture_forms_.next_page();
       fingerprint_.add(content.bytes());
       PdfObject* stream = objects().CreateObject();
       // Balanced on its own, so the page's stream after it starts from the default state.
@@ -449,6 +454,7 @@ class DocumentWriter {
   std::map<const layout::ImageData*, std::pair<std::string, PdfReference>> image_lookup_;
   std::map<std::pair<std::string, std::uint32_t>, PdfReference> outline_form_refs_;
   OutlineForms outline_forms_;  // which outlines earlier pages drew
+  OutlineForms furniture_forms_;  // the same for add_furniture's streams
   std::vector<PageState> pages_;
   std::vector<double> page_heights_;
   std::vector<layout::Bookmark> bookmarks_;  // from Outline anchors, in page order

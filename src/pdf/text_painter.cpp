@@ -115,9 +115,9 @@ class GlyphWriter {
   double pen_after(std::uint16_t cid, double x) const { return x + font_.cid_width(cid) * size_ / 1000.0; }
 
   // A glyph drawn without text: its outline in 1/1000 em, scaled into place.
-  // `once`: furniture (page numbers, cues) draws each glyph about once, where a form would
-  // only add an object; the spare marks of the text repeat on every page and share one.
-  void outline(std::uint32_t glyph_id, double x, double y, bool once = false) {
+  // A glyph drawn on two earlier pages is a shared form: the spare marks of the text and a
+  // running header's letters repeat on every page.
+  void outline(std::uint32_t glyph_id, double x, double y) {
     auto path = glyph_path_units(font_, glyph_id);
     if (path->empty()) return;
     end_text();
@@ -127,7 +127,7 @@ class GlyphWriter {
     }
     out_ += "q " + format_number(size_ / 1000.0) + " 0 0 " + format_number(size_ / 1000.0) + " " + format_number(x) +
             " " + format_number(y) + " cm\n";
-    OutlineForms* forms = once ? nullptr : st_.outline_forms;
+    OutlineForms* forms = st_.outline_forms;
     const OutlineForms::Glyph key{resource_, glyph_id};
     if (forms && forms->is_form(key)) {
       forms->page_forms.insert(key);
@@ -347,7 +347,7 @@ void paint_text_run(std::string& out, TextState& state, const layout::TextRun& r
   if (run.glyphs.empty()) return;
   GlyphWriter writer(out, state, font, run, resource);
   if (!run.in_text_layer) {
-    for (const auto& g : run.glyphs) writer.outline(g.glyph_id, g.x, page_height - g.y, /*once=*/true);
+    for (const auto& g : run.glyphs) writer.outline(g.glyph_id, g.x, page_height - g.y);
     return;
   }
 
