@@ -49,7 +49,7 @@ bool is_thai_mark(char32_t cp) {
 struct Builder {
   FontSet& fonts;
   Shaper& shaper;
-  const text::WordBreaker& breaker;
+  const std::vector<text::BreakOpportunity>& opps;  // of `text`
   const Paragraph& para;
   std::string text;
   std::vector<std::size_t> span_of;  // span index per byte
@@ -150,7 +150,6 @@ struct Builder {
 
   void build(double max_width) {
     graphemes = text::grapheme_boundaries(text);
-    auto opps = breaker.opportunities(text);
     std::vector<std::size_t> cuts;
     std::vector<bool> is_opp(text.size() + 1, false);
     std::vector<const text::BreakOpportunity*> in_unit(text.size() + 1, nullptr);
@@ -284,7 +283,8 @@ double ParagraphLayouter::widest_unbreakable(const Paragraph& paragraph) {
     if (!s.empty()) widest = std::max(widest, measure(std::string(s), style, paragraph.style.size));
     from = to;
   };
-  for (const auto& o : breaker_.opportunities(text))
+  const auto opps = opportunities(text);  // a copy: measure() below may refill the cache
+  for (const auto& o : opps)
     if (!o.inside_unit()) piece(o.offset);
   piece(text.size());
   return widest;
@@ -293,6 +293,10 @@ double ParagraphLayouter::widest_unbreakable(const Paragraph& paragraph) {
 namespace {
 
 constexpr std::size_t kCacheLimit = 1024;  // paragraphs; the cache starts over when full
+// Finding break opportunities (two dictionaries and the keep rules) costs more than shaping;
+// a text is set at several widths (a table cell's natural and least widths, a manual's two
+// passes), so its opportunities are kept: a few bytes each, for many paragraphs.
+constexpr std::size_t kOpportunityCacheLimit = 16384;
 // Only short paragraphs are kept: the ones letters repeat (address lines, labels, closings,
 // signers). Body paragraphs rarely recur and would only hold memory.
 constexpr std::size_t kCacheMaxBytes = 300;
@@ -349,8 +353,16 @@ std::vector<LineBox> ParagraphLayouter::layout(const Paragraph& paragraph, doubl
   return lines;
 }
 
+const std::vector<text::BreakOpportunity>& ParagraphLayouter::opportunities(const std::string& text) {
+  if (auto it = opportunities_.find(text); it != opportunities_.end()) return it->second;
+  if (opportunities_.size() >= kOpportunityCacheLimit) opportunities_.clear();
+  return opportunities_.emplace(text, breaker_.opportunities(text)).first->second;
+}
+
 std::vector<LineBox> ParagraphLayouter::layout_uncached(const Paragraph& paragraph, double width) {
-  Builder b{fonts_, shaper_, breaker_, paragraph, paragraph.text(), {}, {}, {}, {}, {}, {}};
+  std::string text = paragraph.text();
+  const auto& opps = opportunities(text);
+  Builder b{fonts_, shaper_, opps, paragraph, std::move(text), {}, {}, {}, {}, {}, {}};
   const auto& st = paragraph.style;
   std::vector<LineBox> out;
   if (b.text.empty()) {

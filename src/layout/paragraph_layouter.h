@@ -37,11 +37,13 @@ class ParagraphLayouter {
 
  private:
   std::vector<LineBox> layout_uncached(const Paragraph& paragraph, double width);
+  const std::vector<text::BreakOpportunity>& opportunities(const std::string& text);
 
   FontSet& fonts_;
   Shaper& shaper_;
   const text::WordBreaker& breaker_;
   std::unordered_map<std::string, std::vector<LineBox>> cache_;
+  std::unordered_map<std::string, std::vector<text::BreakOpportunity>> opportunities_;
 };
 
 }  // namespace saraban::layout
