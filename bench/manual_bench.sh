@@ -15,20 +15,26 @@ bin=build/release/src/cli/saraban
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1795258800
-# The copies live elsewhere: the logo's path is made absolute.
-sed "s|^logo: \(.*\)|logo: $PWD/samples/manuals/\1|" samples/manuals/policy-plan.md > "$work/m30.md"
-# 300 pages: the body ten times, every heading made unique so the contents stay right.
-/usr/bin/python3 - "$work/m30.md" "$work/m300.md" <<'PY'
+# Two manuals from the sample (whose logo path is made absolute): about 30 pages (the sample
+# cut at the chapter or task heading nearest 58 % of its lines) and about 300 (its body six
+# times, every heading made unique so the contents stay right).
+sed "s|^logo: \\(.*\\)|logo: $PWD/samples/manuals/\\1|" samples/manuals/policy-plan.md > "$work/sample.md"
+/usr/bin/python3 - "$work/sample.md" "$work/m30.md" "$work/m300.md" <<'PY'
 import re, sys
 md = open(sys.argv[1], encoding="utf-8").read()
 _, front, body = md.split("---\n", 2)
-out = ["---\n", front, "---\n"]
-for k in range(1, 11):
+head = "---\n" + front + "---\n"
+lines = body.split("\n")
+cuts = [i for i, l in enumerate(lines) if re.match(r"^#{1,2} ", l)]
+cut = min(cuts, key=lambda i: abs(i - 0.58 * len(lines)))
+open(sys.argv[2], "w", encoding="utf-8").write(head + "\n".join(lines[:cut]) + "\n")
+out = [head]
+for k in range(1, 7):
     part = body if k == 1 else re.sub(r"^# คำนำ\n.*?(?=^# )", "", body, flags=re.S | re.M)
     if k > 1:
-        part = re.sub(r"^(#{1,3} .*)$", lambda m: m.group(1) + " ชุดที่ " + "๐๑๒๓๔๕๖๗๘๙"[k % 10] * (1 + k // 10), part, flags=re.M)
+        part = re.sub(r"^(#{1,3} .*)$", lambda m: m.group(1) + " ชุดที่ " + "๐๑๒๓๔๕๖๗๘๙"[k], part, flags=re.M)
     out.append(part + "\n")
-open(sys.argv[2], "w", encoding="utf-8").write("".join(out))
+open(sys.argv[3], "w", encoding="utf-8").write("".join(out))
 PY
 
 pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }

@@ -81,6 +81,23 @@ TEST_F(ManualCommand, TheCoverIsOnePageWithItsLogoAndTheAuthorAtItsFoot) {
   EXPECT_EQ(strip_white(run("pdftotext -f 2 -l 2 " + quote(out) + " -").output).rfind("กคำนำ", 0), 0u) << "page ก is the foreword";
 }
 
+TEST_F(ManualCommand, AStyleFileNumbersHeadingsAndMovesPageNumbers) {
+  write_file(dir + "/office.json",
+             "{\"heading_numbers\": true, \"front_numbering\": \"roman\","
+             " \"page_number\": {\"position\": \"bottom-center\"}, \"running_header\": {\"position\": \"none\"}}");
+  const auto r = make(std::string(kFront) + "## ความเป็นมา\n\nย่อหน้าแรก\n\n## วัตถุประสงค์\n\nย่อหน้าที่สอง\n",
+                      "--style " + quote(dir + "/office.json"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::string text = strip_white(pdftotext(out));
+  EXPECT_NE(text.find("๑.๑ความเป็นมา"), std::string::npos) << text;
+  EXPECT_NE(text.find("๑.๒วัตถุประสงค์"), std::string::npos) << text;
+  // The foreword's page is i, printed at its foot: the last text of the page.
+  const std::string foreword = strip_white(run("pdftotext -f 2 -l 2 " + quote(out) + " -").output);
+  EXPECT_EQ(foreword.substr(foreword.size() - 1), "i") << foreword;
+  const std::string body = strip_white(run("pdftotext -f 4 -l 4 " + quote(out) + " -").output);
+  EXPECT_EQ(body.substr(body.size() - 3), "๑") << body;
+}
+
 TEST_F(ManualCommand, ATableWithoutItsDelimiterRowNamesItsLine) {
   expect_refused(make(std::string(kFront) + "| ที่ | กิจกรรม |\n| ๑ | รับเรื่อง |\n"), "m.md:15", "table");
 }
