@@ -356,6 +356,11 @@ Figure layout_flowchart(const Flowchart& chart, double width, const FlowchartSty
       slices[i + 1].on_break_before = connector(cx(i + 1), kConnector + 1, mark, st, layouter);
       add_arrow(slices[i + 1].on_break_before, {{cx(i + 1), 2 * kConnector + 2}, {cx(i + 1), 2 * kConnector + 12}}, st);
       slices[i + 1].break_before_height = 2 * kConnector + 12;
+      // The lanes run on through the connector's space under the repeated heads.
+      for (std::size_t l = 0; !chart.lanes.empty() && l <= chart.lanes.size(); ++l) {
+        const double x = static_cast<double>(l) * cols.lane_width;
+        slices[i + 1].on_break_before.push_back(polyline({{x, 0}, {x, slices[i + 1].break_before_height}}, st));
+      }
     }
 
     if (step.branch) {  // out of the right corner, along the channel, into the target's side
