@@ -3,17 +3,13 @@
 #include <map>
 
 #include "base/error.h"
+#include "documents/line_trim.h"
 
 namespace saraban::documents {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
+std::string_view trim(std::string_view s) { return trim_line(s); }
 
 [[noreturn]] void fail(const std::string& what, const std::string& source, std::size_t line) {
   throw Error(ErrorCode::InvalidInput, "flow: " + what, source + ":" + std::to_string(line));

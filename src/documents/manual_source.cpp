@@ -8,18 +8,14 @@
 #include "base/error.h"
 #include "documents/cmark_handles.h"
 #include "documents/flow_parse.h"
+#include "documents/line_trim.h"
 #include "text/cleanup.h"
 
 namespace saraban::documents {
 
 namespace {
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
-}
+std::string trim(std::string_view s) { return std::string(trim_line(s)); }
 
 std::string at(const std::string& source, std::size_t line) { return source + ":" + std::to_string(line); }
 
