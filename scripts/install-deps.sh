@@ -20,6 +20,7 @@ packages=(
   libdeflate-dev           # deflates PDF streams (smaller than zlib, in less time)
   libcmark-gfm-dev         # parses manuals: CommonMark with GitHub tables
   libcmark-gfm-extensions-dev
+  libxlsxwriter-dev        # the yearly reports as XLSX workbooks
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   fonts-tlwg-laksaman-ttf  # the default Thai font (TH Sarabun New derivative)
   fonts-dejavu-core        # fallback for characters Laksaman lacks
@@ -28,6 +29,7 @@ packages=(
   mupdf-tools              # a second, independent text extractor in the tests
   python3 python3-fonttools  # builds the tests' PUA fixture font
   python3-fitz             # PyMuPDF: the tests' second text extractor (MuPDF)
+  python3-openpyxl         # the tests open the XLSX reports as a spreadsheet user's tools do
   chromium                 # the tests look at stamped letters in Chromium's PDF viewer
   nodejs                   # runs puppeteer-core (tests/browser), which drives chromium
 )

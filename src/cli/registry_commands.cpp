@@ -19,6 +19,7 @@
 #include "base/field_text.h"
 #include "base/json_depth.h"
 #include "cli/command.h"
+#include "cli/session.h"
 #include "cli/incoming_pdf_adapter.h"
 #include "documents/letter_json.h"
 #include "documents/letter_renderer.h"
@@ -34,30 +35,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 using namespace saraban::registry;
-
-struct Session {
-  std::unique_ptr<SqliteRegisterStore> store;
-  std::unique_ptr<Registry> registry;
-  User actor;
-};
-
-// The acting user is proved (acting_user.h), never taken on the word of --as.
-Session open_session(const GlobalOptions& g) {
-  Session s;
-  s.store = SqliteRegisterStore::open(g.db, system_environment());
-  static IncomingPdfAdapter pdfs(system_environment());  // loads fonts only when stamping
-  s.registry = std::make_unique<Registry>(*s.store, system_environment(), &pdfs);
-  s.actor = prove_acting_user(g, *s.store).user;
-  s.registry->set_letter_validator([](const std::string& text) {
-    documents::parse_letter(text, "--letter", ".", nullptr);
-  });
-  return s;
-}
-
-// export, attachment and letter write through here: owner-only, or the office's group.
-void write_output(Session& s, const std::string& path, std::span<const std::uint8_t> bytes) {
-  write_register_output(path, bytes, s.registry->file_access());
-}
 
 std::string be_datetime(std::int64_t t) {
   Date d = local_date(t);

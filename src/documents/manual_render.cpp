@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "documents/manual_body.h"
+#include "documents/page_text.h"
 #include "layout/frame_translate.h"
 #include "layout/line_box.h"
 #include "layout/page_composer.h"
@@ -122,11 +123,11 @@ class Renderer {
 
     // Pass 2: into the PDF, a page at a time.
     pdf::PdfPageWriter writer(info);
-    std::vector<std::string> page_text;
+    std::vector<std::string> page_texts;
     for (std::size_t i = 0; i < front_pages.size(); ++i) {
       writer.add_page(front_pages[i]);
       writer.add_furniture(i, front_composer.furniture(i));
-      if (opt_.want_text) page_text.push_back(text_of(front_pages[i].items, front_composer.furniture(i), front_pages[i].height));
+      if (opt_.want_text) page_texts.push_back(page_text(front_pages[i].items, front_composer.furniture(i), front_pages[i].height));
     }
     front_pages.clear();
     const std::size_t offset = writer.page_count();
@@ -135,35 +136,16 @@ class Renderer {
     std::vector<std::string> body_text;
     const std::size_t again = body.compose_pages(blocks.body, [&](layout::PageFrame&& p) {
       writer.add_page(p);
-      if (opt_.want_text) body_text.push_back(text_of(p.items, {}, p.height));
+      if (opt_.want_text) body_text.push_back(page_text(p.items, {}, p.height));
     });
     if (again != body_pages) throw Error(ErrorCode::Internal, "the body paginated differently twice", opt_.source);
     for (std::size_t i = 0; i < body_pages; ++i) {
       writer.add_furniture(offset + i, body.furniture(i));
-      if (opt_.want_text) page_text.push_back(text_of({}, body.furniture(i), st_.page.height, body_text[i]));
+      if (opt_.want_text) page_texts.push_back(page_text({}, body.furniture(i), st_.page.height, body_text[i]));
     }
     RenderedManual out{writer.finish(), offset, body_pages, {}};
-    for (const auto& t : page_text) out.text += t;
+    for (const auto& t : page_texts) out.text += t;
     return out;
-  }
-
-  // A page's text layer in reading order: furniture in the top half (drawn before the page's
-  // content), the content, then the rest of the furniture; `content` when already taken.
-  static std::string text_of(const std::vector<layout::FrameItem>& items, const std::vector<layout::FrameItem>& furniture,
-                             double page_height, const std::string& content = "") {
-    auto runs = [](const std::vector<layout::FrameItem>& from, auto keep) {
-      std::string t;
-      for (const auto& item : from)
-        if (const auto* run = std::get_if<layout::TextRun>(&item); run && run->in_text_layer && !run->glyphs.empty() && keep(*run)) {
-          t += run->leading_space;
-          for (const auto& c : run->clusters) t += c.text;
-          t += '\n';
-        }
-      return t;
-    };
-    const auto top = [&](const layout::TextRun& r) { return r.glyphs.front().y < page_height / 2; };
-    return runs(furniture, top) + (content.empty() ? runs(items, [](const layout::TextRun&) { return true; }) : content) +
-           runs(furniture, [&](const layout::TextRun& r) { return !top(r); });
   }
 
  private:

@@ -152,7 +152,7 @@ Figure layout_table(const Table& given, double width, double max_row_height, Par
                                                                    : Alignment::Left;
 
   const double pad = 2 * st.padding_x;
-  std::vector<double> least(columns, pad), natural(columns, pad);
+  std::vector<double> least(columns, pad), natural(columns, pad), least_words(columns, pad);
   for (const auto& row : table.rows)
     for (std::size_t c = 0; c < columns; ++c) {
       const Paragraph p = cell_paragraph(table, row, c, align[c]);
@@ -161,9 +161,14 @@ Figure layout_table(const Table& given, double width, double max_row_height, Par
       // phrase wrapped in a narrow column is hard to read, and readers of the PDF's text
       // take a row's wrapped cells apart.
       const bool keep_whole = row.header || one_line - pad <= width * kShortCell;
-      least[c] = std::max(least[c], keep_whole ? one_line : layouter.widest_unbreakable(p) + pad);
+      const double word = layouter.widest_unbreakable(p) + pad;
+      least[c] = std::max(least[c], keep_whole ? one_line : word);
+      least_words[c] = std::max(least_words[c], row.header ? one_line : word);
       natural[c] = std::max(natural[c], one_line);
     }
+  // Many columns of short phrases (a register book's จาก, ถึง, การปฏิบัติ) cannot all stay on
+  // one line: then only headers do, and every column wraps at its words, sharing the room.
+  if (std::accumulate(least.begin(), least.end(), 0.0) > width) least = least_words;
   const std::vector<double> widths = distribute_columns(least, natural, width);
   std::vector<double> xs{0};
   for (double w : widths) xs.push_back(xs.back() + w);

@@ -83,6 +83,9 @@ class RegisterStore {
 
   virtual void add_stage_event(const StageEvent& ev) = 0;
   virtual std::vector<StageEvent> stage_events(std::int64_t entry_id) = 0;
+  // The stage events of every entry `f` matches (as list() would), by entry then in order:
+  // one query for a year's turnaround figures instead of one per entry.
+  virtual std::vector<StageEvent> stage_events_of(const EntryFilter& f, Secrecy clearance) = 0;
   virtual int add_letter(std::int64_t entry_id, const std::string& body, std::int64_t actor, std::int64_t at) = 0;
   virtual std::optional<LetterDraft> latest_letter(std::int64_t entry_id) = 0;
   virtual void add_attachment(std::int64_t entry_id, std::span<const std::uint8_t> bytes, const std::string& name,

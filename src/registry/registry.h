@@ -4,6 +4,7 @@
 // uncleared), and the access log of every read of a secret entry by the cleared.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -54,6 +55,18 @@ struct EntryDetails {
   std::vector<StageEvent> events;
   std::vector<Attachment> attachments;
   std::optional<LetterDraft> letter;
+};
+
+// What a yearly report reads (registry_reports.cpp): a year's entries and their stage events,
+// as one reader may see them, with what the figures need to name people and months.
+struct YearRecords {
+  int year = 0;  // Buddhist era
+  Office office;
+  std::vector<Entry> entries;      // every register, by register then number
+  std::vector<StageEvent> events;  // of those entries, by entry then in order
+  std::vector<Entry> previous;     // the year before's entries (for the change from it)
+  std::map<std::int64_t, std::string> user_names;
+  std::map<std::string, int> year_start_month;  // per register code
 };
 
 class Registry {
@@ -140,6 +153,10 @@ class Registry {
   std::vector<AccessRecord> access_log(const User& actor, std::optional<std::int64_t> entry_id);
 
   std::string user_name(std::int64_t id);
+
+  // A year's records for the reports, as the actor may see them (a secret entry above their
+  // clearance is absent, its counts with it); the secret entries read are logged ("report").
+  YearRecords year_records(const User& actor, int year, bool with_previous);
 
  private:
   Entry visible_entry(const User& actor, std::int64_t id);

@@ -428,25 +428,43 @@ void SqliteRegisterStore::add_stage_event(const StageEvent& ev) {
   audit("stage_events", conn_.last_insert_rowid(), "insert");
 }
 
+namespace {
+
+StageEvent read_stage_event(sql::Statement& s) {
+  StageEvent ev;
+  ev.id = s.integer(0);
+  ev.entry_id = s.integer(1);
+  ev.action = s.text(2);
+  if (!s.is_null(3)) ev.from = parse_stage(s.text(3));
+  ev.to = parse_stage(s.text(4));
+  ev.actor = s.integer(5);
+  ev.actor_name = s.text(6);
+  ev.at = s.integer(7);
+  ev.comment = s.text(8);
+  return ev;
+}
+
+constexpr const char* kStageEventColumns = "s.id, s.entry_id, s.action, s.stage_from, s.stage_to, s.actor, u.name, s.at, s.comment";
+
+}  // namespace
+
 std::vector<StageEvent> SqliteRegisterStore::stage_events(std::int64_t entry_id) {
-  auto s = conn_.prepare(
-      "SELECT s.id, s.entry_id, s.action, s.stage_from, s.stage_to, s.actor, u.name, s.at, s.comment "
-      "FROM stage_events s JOIN users u ON u.id = s.actor WHERE s.entry_id = :entry_id ORDER BY s.id");
+  auto s = conn_.prepare(std::string("SELECT ") + kStageEventColumns +
+                         " FROM stage_events s JOIN users u ON u.id = s.actor WHERE s.entry_id = :entry_id ORDER BY s.id");
   s.bind(":entry_id", entry_id);
   std::vector<StageEvent> out;
-  while (s.step()) {
-    StageEvent ev;
-    ev.id = s.integer(0);
-    ev.entry_id = s.integer(1);
-    ev.action = s.text(2);
-    if (!s.is_null(3)) ev.from = parse_stage(s.text(3));
-    ev.to = parse_stage(s.text(4));
-    ev.actor = s.integer(5);
-    ev.actor_name = s.text(6);
-    ev.at = s.integer(7);
-    ev.comment = s.text(8);
-    out.push_back(std::move(ev));
-  }
+  while (s.step()) out.push_back(read_stage_event(s));
+  return out;
+}
+
+std::vector<StageEvent> SqliteRegisterStore::stage_events_of(const EntryFilter& f, Secrecy clearance) {
+  Where w = where_of(f, clearance);
+  auto s = conn_.prepare(std::string("SELECT ") + kStageEventColumns +
+                         " FROM stage_events s JOIN users u ON u.id = s.actor JOIN entries e ON e.id = s.entry_id WHERE " +
+                         w.sql + " ORDER BY s.entry_id, s.id");
+  w.bind(s);
+  std::vector<StageEvent> out;
+  while (s.step()) out.push_back(read_stage_event(s));
   return out;
 }
 

@@ -55,6 +55,7 @@ class SqliteRegisterStore final : public RegisterStore {
 
   void add_stage_event(const StageEvent& ev) override;
   std::vector<StageEvent> stage_events(std::int64_t entry_id) override;
+  std::vector<StageEvent> stage_events_of(const EntryFilter& f, Secrecy clearance) override;
   int add_letter(std::int64_t entry_id, const std::string& body, std::int64_t actor, std::int64_t at) override;
   std::optional<LetterDraft> latest_letter(std::int64_t entry_id) override;
   void add_attachment(std::int64_t entry_id, std::span<const std::uint8_t> bytes, const std::string& name,
