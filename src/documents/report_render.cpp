@@ -166,7 +166,9 @@ class ReportRenderer {
         const std::string cell = c < t.rows[i].size() ? report_cell_text(t.rows[i][c], t.columns[c]) : "";
         // A total row is told by its label (รวม, ทั้งปี), not by weight: poppler reads a row set
         // in the bold face after its numbers, out of order.
-        row.cells.push_back({{layout::TextSpan{clean(cell), {}, {}, {}}}});
+        // An empty cell shows "-", as offices write none: a cell without text leaves its
+        // neighbours unaligned for poppler, which then reads them out of the table's order.
+        row.cells.push_back({{layout::TextSpan{cell.empty() ? std::string("-") : clean(cell), {}, {}, {}}}});
       }
       table.rows.push_back(std::move(row));
     }

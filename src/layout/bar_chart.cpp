@@ -78,8 +78,14 @@ Figure layout_bar_chart(const BarChart& chart, double width, const BarChartStyle
   double widest_value = 0;
   for (const auto& series : chart.value_text)
     for (const auto& t : series) widest_value = std::max(widest_value, layouter.measure(t, FontStyle::Regular, st.value_size));
-  const double x0 = label_w + st.label_size / 2;                          // the bars' base
-  const double plot_w = std::max(10.0, width - x0 - widest_value - st.value_size);  // room for the last value
+  // The values stand in columns right of the plot, one per series behind a swatch of its
+  // colour, on the group's middle line with its name: a grid poppler reads row by row.
+  const std::size_t n_series = chart.values.size();
+  const double swatch = st.value_size * 0.6;
+  const double value_col = swatch + 3 + widest_value + st.value_size;
+  const double x0 = label_w + st.label_size / 2;  // the bars' base
+  const double plot_w = std::max(10.0, width - x0 - st.value_size - value_col * static_cast<double>(n_series));
+  const double values_x = x0 + plot_w + st.value_size;
   const auto x_of = [&](double v) { return x0 + plot_w * v / scale_top; };
   const auto grid = [&](std::vector<FrameItem>& items, double h) {
     for (double v = step; v <= scale_top + 1e-9; v += step) items.push_back(vertical(x_of(v), 0, h, st.grid, 0.4));
@@ -103,21 +109,22 @@ Figure layout_bar_chart(const BarChart& chart, double width, const BarChartStyle
     fig.slices.push_back(std::move(s));
   }
 
-  const std::size_t n_series = chart.values.size();
   const double group_h = static_cast<double>(n_series) * (st.bar_height + st.bar_gap) - st.bar_gap + st.group_gap;
   for (std::size_t c = 0; c < chart.categories.size(); ++c) {
     Slice s;
     s.height = group_h;
     grid(s.items, group_h);
-    const double bars_h = group_h - st.group_gap;
-    place(s.items, names[c], label_w - names[c].width, st.group_gap / 2 + bars_h / 2);
+    const double mid = st.group_gap / 2 + (group_h - st.group_gap) / 2;
+    place(s.items, names[c], 0, mid);
     for (std::size_t i = 0; i < n_series; ++i) {
       const double y = st.group_gap / 2 + static_cast<double>(i) * (st.bar_height + st.bar_gap);
       const double v = c < chart.values[i].size() ? chart.values[i][c] : 0;
       const double w = x_of(v) - x0;
       if (w > 0) s.items.push_back(Rect{x0, y, w, st.bar_height, colour(i), std::nullopt, 0});
+      const double vx = values_x + value_col * static_cast<double>(i);
+      s.items.push_back(Rect{vx, mid - swatch / 2, swatch, swatch, colour(i), std::nullopt, 0});
       if (i < chart.value_text.size() && c < chart.value_text[i].size())
-        place(s.items, set(chart.value_text[i][c], st.value_size, layouter), x0 + w + 3, y + st.bar_height / 2);
+        place(s.items, set(chart.value_text[i][c], st.value_size, layouter), vx + swatch + 3, mid);
     }
     s.keep_with_next = true;
     fig.slices.push_back(std::move(s));

@@ -1,6 +1,6 @@
 #pragma once
 // A grouped bar chart as vector graphics with real text: one group per category (a month),
-// one horizontal bar per series in it, each bar's value written at its end, a legend above
+// one horizontal bar per series in it, the values in columns at the right, a legend above
 // and a scale below. Horizontal, so that month names and values stay on one line each at
 // report sizes. A slice per group, so a long chart breaks between groups, never inside one.
 #include <string>

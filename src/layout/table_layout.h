@@ -48,4 +48,11 @@ Figure layout_table(const Table& table, double width, double max_row_height, Par
 // automatic layout: every column gets its least width, the rest goes where text is longest).
 std::vector<double> distribute_columns(const std::vector<double>& least, const std::vector<double>& natural, double width);
 
+// Widths for a table whose text must wrap: from the least widths, the spare room goes step by
+// step to the column where it saves the most lines (the rows' heights, then all cells' lines),
+// so that a register book's many short phrases share the page and its rows stay low.
+// `cells`: [row][column], each body cell's one-line text width; `pad`: a cell's padding.
+std::vector<double> fit_columns_to_rows(const std::vector<double>& least, const std::vector<std::vector<double>>& cells,
+                                        double pad, double width);
+
 }  // namespace saraban::layout

@@ -27,29 +27,27 @@ std::string place(const Entry& e) {
   return r + " " + thai(static_cast<int>(e.number)) + "/" + thai(e.year);
 }
 
-// การปฏิบัติ: what was done with a received letter, from its stage, officer and reply.
+// การปฏิบัติ: what was done with a received letter: to whom it went, and the reply.
 std::string action_taken(const Entry& e, const YearRecords& r, const std::map<std::int64_t, const Entry*>& by_id) {
-  std::string who;
-  if (e.assignee) {
+  std::string s;
+  if (e.assignee && e.stage != Stage::Received) {
     auto it = r.user_names.find(*e.assignee);
-    if (it != r.user_names.end()) who = it->second;
+    if (it != r.user_names.end()) s = "มอบ " + it->second;
   }
-  std::string reply;
   if (e.reply_id) {
     auto it = by_id.find(*e.reply_id);
-    if (it != by_id.end()) reply = "ตอบแล้ว ที่ " + it->second->ref;
+    if (it != by_id.end()) s += (s.empty() ? "" : " · ") + std::string("ตอบ ที่ ") + it->second->ref;
   }
-  std::string s = stage_title(e.stage);
-  if (!who.empty() && e.stage != Stage::Received) s = "มอบ " + who + " · " + s;
-  if (!reply.empty()) s += " · " + reply;
-  if (e.keep_until) s += " · เก็บถึง พ.ศ. " + thai(*e.keep_until);
-  return s;
+  return s.empty() ? std::string(stage_title(e.stage)) : s;
 }
 
-std::string remarks(const Entry& e) {
-  std::string s = e.cancelled ? "ยกเลิกเลขนี้" : "";
-  if (!e.remarks.empty()) s += (s.empty() ? "" : " · ") + e.remarks;
-  if (!e.via.empty() && e.stage == Stage::Issued) s += (s.empty() ? "" : " · ") + std::string("ส่งทาง ") + e.via;
+// หมายเหตุ: where the letter stands, how long it is kept, a cancelled number, the clerk's note.
+std::string remarks(const Entry& e, bool receive_like) {
+  std::string s = e.cancelled ? "ยกเลิกเลขนี้" : receive_like ? stage_title(e.stage) : "";
+  const auto add = [&](const std::string& part) { s += (s.empty() ? "" : " · ") + part; };
+  if (!e.cancelled && e.keep_until) add("เก็บถึง " + thai(*e.keep_until));
+  if (!e.remarks.empty()) add(e.remarks);
+  if (!e.via.empty() && e.stage == Stage::Issued) add("ส่งทาง " + e.via);
   return s;
 }
 
@@ -83,7 +81,7 @@ ReportDocument register_book(const YearRecords& r, const std::string& code, cons
     if (e.register_code != code) continue;
     Row row{e.number, e.ref, date_of(e.dated), e.sender, e.recipient, e.subject};
     if (receive_like) row.push_back(e.cancelled ? std::string("ยกเลิก") : action_taken(e, r, by_id));
-    row.push_back(remarks(e));
+    row.push_back(remarks(e, receive_like));
     t.rows.push_back(std::move(row));
   }
   if (t.rows.empty())

@@ -131,8 +131,8 @@ class YearReport {
     p.push_back(ReportParagraph{
         "นับเป็นวัน จากเวลาลงทะเบียนรับถึงการมอบหมาย การลงนาม และการส่งครั้งแรกของหนังสือรับแต่ละฉบับ "
         "ค่ามัธยฐานและเปอร์เซ็นไทล์ที่ ๙๐ เป็นค่าลำดับที่ใกล้ที่สุด"});
-    p.push_back(turnaround_by_month());
-    p.push_back(turnaround_by_officer());
+    for (const auto& t : split_by_measure(turnaround_by_month())) p.push_back(t);
+    for (const auto& t : split_by_measure(turnaround_by_officer())) p.push_back(t);
     p.push_back(ReportHeading{"หนังสือเกินกำหนด", 0});
     p.push_back(overdue_holders());
     p.push_back(overdue());
@@ -278,12 +278,35 @@ class YearReport {
   static std::vector<ReportColumn> turnaround_columns(std::string first, std::string key) {
     return {{std::move(first), std::move(key)},
             {"จำนวน (ฉบับ)", "letters"},
-            {"ถึงมอบหมาย มัธยฐาน", "assign_median", 1},
-            {"ถึงมอบหมาย P90", "assign_p90", 1},
-            {"ถึงลงนาม มัธยฐาน", "sign_median", 1},
-            {"ถึงลงนาม P90", "sign_p90", 1},
-            {"ถึงส่ง มัธยฐาน", "dispatch_median", 1},
-            {"ถึงส่ง P90", "dispatch_p90", 1}};
+            {"ถึงมอบหมาย", "assign_median", 1},
+            {"ถึงมอบหมาย", "assign_p90", 1},
+            {"ถึงลงนาม", "sign_median", 1},
+            {"ถึงลงนาม", "sign_p90", 1},
+            {"ถึงส่ง", "dispatch_median", 1},
+            {"ถึงส่ง", "dispatch_p90", 1}};
+  }
+
+  // A turnaround table as two, the medians and the 90th percentiles, so that each fits a
+  // portrait page with its words whole: [label, letters, then a median and a P90 per step].
+  static std::vector<ReportTable> split_by_measure(const ReportTable& t) {
+    std::vector<ReportTable> out;
+    for (int measure = 0; measure < 2; ++measure) {
+      ReportTable m{t.key + (measure == 0 ? "_median" : "_p90"),
+                    t.title + (measure == 0 ? " ค่ามัธยฐาน" : " เปอร์เซ็นไทล์ที่ ๙๐"),
+                    {},
+                    {},
+                    t.total_row};
+      std::vector<std::size_t> keep = {0, 1};
+      for (std::size_t c = 2 + static_cast<std::size_t>(measure); c < t.columns.size(); c += 2) keep.push_back(c);
+      for (std::size_t c : keep) m.columns.push_back(t.columns[c]);
+      for (const auto& row : t.rows) {
+        Row r;
+        for (std::size_t c : keep) r.push_back(row[c]);
+        m.rows.push_back(std::move(r));
+      }
+      out.push_back(std::move(m));
+    }
+    return out;
   }
 
   Row turnaround_row(ReportValue label, const std::vector<const Entry*>& letters) const {

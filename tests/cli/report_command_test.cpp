@@ -76,7 +76,6 @@ TEST_F(ReportCommand, ReceiveBookHasEveryNumberTheHeaderOnEachPageAndCancelledMa
     EXPECT_NE(t.find("เลขทะเบียนรับ"), std::string::npos) << "header on page " << p;
     EXPECT_NE(t.find("การปฏิบัติ"), std::string::npos) << "header on page " << p;
   }
-  // MuPDF reads in stream order; poppler reads a wrapped remark beside its neighbours' lines.
   const std::string all = strip_white(mupdf_text(pdf));
   const std::string cancelled = sql(*db_, "SELECT COUNT(*) FROM entries WHERE register='receive' AND year=2569 AND cancelled=1");
   EXPECT_EQ(std::to_string(count_of(all, "ยกเลิกเลขนี้")), cancelled);
@@ -85,6 +84,26 @@ TEST_F(ReportCommand, ReceiveBookHasEveryNumberTheHeaderOnEachPageAndCancelledMa
   std::string thai;
   for (char c : last) thai += std::string("๐๑๒๓๔๕๖๗๘๙").substr(static_cast<std::size_t>(c - '0') * 3, 3);
   EXPECT_NE(all.find(thai), std::string::npos) << thai;
+}
+
+// poppler orders blocks by geometry, MuPDF by the content stream: both must read every table
+// (wrapped cells, the chart's values, headers over empty columns) row by row, as --text says.
+TEST_F(ReportCommand, BothReadersReadTheSummaryAndTheBookInTheTextsOrder) {
+  for (const std::string what : {"year 2569", "book --register receive --year 2569"}) {
+    const std::string pdf = *dir_ + "/order.pdf", txt = *dir_ + "/order.txt";
+    ASSERT_EQ(report("prasert", what + " -o " + quote(pdf) + " --text " + quote(txt)).status, 0) << what;
+    const std::string want = strip_white(read_file(txt));
+    ASSERT_GT(want.size(), 1000u) << what;
+    const auto where = [&](const std::string& got) {  // the first difference, not two books' text
+      std::size_t i = 0;
+      while (i < got.size() && i < want.size() && got[i] == want[i]) ++i;
+      i -= std::min<std::size_t>(i, 90);
+      return "…" + want.substr(i, 240) + "… read as …" + got.substr(i, 240) + "…";
+    };
+    const std::string poppler = strip_white(pdftotext(pdf)), mupdf = strip_white(mupdf_text(pdf));
+    EXPECT_TRUE(poppler == want) << what << ", poppler: " << where(poppler);
+    EXPECT_TRUE(mupdf == want) << what << ", MuPDF: " << where(mupdf);
+  }
 }
 
 TEST_F(ReportCommand, SendBookHasTheSendColumns) {

@@ -53,10 +53,15 @@ TEST(BarChart, EachCategoryIsASliceWithItsLabelAndValuesInReadingOrder) {
 TEST(BarChart, BarsAreInProportionAndStayInsideTheWidth) {
   LayoutFixture f;
   const Figure fig = layout_bar_chart(months(), 400, BarChartStyle{}, f.layouter);
+  // Bars start at the plot's base; the swatches beside the values stand right of the plot.
+  double base = 1e9;
+  for (std::size_t s = 1; s <= 3; ++s)
+    for (const auto& item : fig.slices[s].items)
+      if (const auto* r = std::get_if<Rect>(&item); r && r->fill) base = std::min(base, r->x);
   std::vector<double> bars;
   for (std::size_t s = 1; s <= 3; ++s)
     for (const auto& item : fig.slices[s].items)
-      if (const auto* r = std::get_if<Rect>(&item); r && r->fill) bars.push_back(r->width);
+      if (const auto* r = std::get_if<Rect>(&item); r && r->fill && r->x == base) bars.push_back(r->width);
   ASSERT_EQ(bars.size(), 5u) << "a zero draws no bar";
   // 1500 : 700 : 900 : 1200 : 30, on one scale.
   EXPECT_NEAR(bars[1] / bars[0], 700.0 / 1500, 1e-9);
@@ -66,6 +71,36 @@ TEST(BarChart, BarsAreInProportionAndStayInsideTheWidth) {
       if (const auto* r = std::get_if<TextRun>(&item)) {
         for (const auto& g : r->glyphs) EXPECT_LE(g.x + g.advance, 400.5);
       }
+}
+
+// poppler reads the chart's text row by row only when it lines up as a table: each month's
+// name and its values on one middle line, each series' values starting at one x.
+TEST(BarChart, ValuesStandInColumnsOnTheirMonthsLine) {
+  LayoutFixture f;
+  const Figure fig = layout_bar_chart(months(), 400, BarChartStyle{}, f.layouter);
+  std::vector<std::vector<double>> starts(3), baselines(3);
+  for (std::size_t s = 1; s <= 3; ++s)
+    for (const auto& item : fig.slices[s].items)
+      if (const auto* r = std::get_if<TextRun>(&item); r && !r->glyphs.empty()) {
+        static double end = -1;  // a run that carries on the one before (a script change) is one piece
+        const auto& g = r->glyphs.front();
+        if (!starts[s - 1].empty() && g.x <= end + 0.5) {
+          end = r->glyphs.back().x + r->glyphs.back().advance;
+          continue;
+        }
+        starts[s - 1].push_back(g.x);
+        baselines[s - 1].push_back(g.y);
+        end = r->glyphs.back().x + r->glyphs.back().advance;
+      }
+  for (std::size_t m = 0; m < 3; ++m) {
+    ASSERT_EQ(starts[m].size(), 3u) << "the month's name and two values";
+    EXPECT_LT(starts[m][0], starts[m][1]);
+    EXPECT_LT(starts[m][1], starts[m][2]);
+    for (std::size_t i = 1; i < 3; ++i) {
+      EXPECT_DOUBLE_EQ(starts[m][i], starts[0][i]) << "month " << m << " value " << i;
+      EXPECT_NEAR(baselines[m][i], baselines[m][0], 2.0) << "month " << m << " value " << i;
+    }
+  }
 }
 
 }  // namespace

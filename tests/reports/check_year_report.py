@@ -11,6 +11,7 @@ CSV files as a cleared user and as an uncleared one, and checks that:
 usage: check_year_report.py SARABAN_BINARY WORK_DIR [LETTERS]
 """
 import csv
+import shutil
 import datetime
 import json
 import os
@@ -184,6 +185,7 @@ def thai_number(cell):
 def check_user(user, clearance):
     out = os.path.join(WORK, user)
     pdf, xlsx, folder = out + ".pdf", out + ".xlsx", out + "-csv"
+    shutil.rmtree(folder, ignore_errors=True)  # an older run's tables are not this one's
     answer = json.loads(run("--db", DB, "--as", user, "--json", "report", "year", str(YEAR), "-o", pdf, "--xlsx", xlsx,
                             "--csv", folder, "--as-of", AS_OF))
     order = [os.path.basename(f)[:-4] for f in answer["files"] if f.endswith(".csv")]  # the report's order
@@ -192,8 +194,10 @@ def check_user(user, clearance):
     if clearance == 0 and "secret" in regs:
         fail(f"{tag} the uncleared user sees the secret register")
     tables = {}
-    for key in sorted(os.listdir(folder)):
-        tables[key[:-4]] = read_csv(folder, key[:-4])
+    for key in order:
+        tables[key] = read_csv(folder, key)
+    if sorted(order) != sorted(f[:-4] for f in os.listdir(folder)):
+        fail(f"{tag} the CSV folder holds other files than the report says it wrote")
     compare(f"{tag} totals", tables["totals"][1], expected_totals(clearance))
     compare(f"{tag} monthly", tables["monthly"][1], expected_monthly(clearance))
     compare(f"{tag} urgency", tables["urgency"][1], expected_crosstab(clearance, "urgency", list(enumerate(URGENCIES))))
@@ -204,11 +208,17 @@ def check_user(user, clearance):
         if r == "send":
             compare(f"{tag} recipients", tables["recipients_send"][1], expected_top(clearance, r, "recipient"))
     months = [(m, MONTHS[m - 1]) for m in range(1, 13)]
-    got_month = tables["turnaround_month"][1]
-    compare(f"{tag} turnaround by month", got_month[:-1], expected_turnaround(clearance, MONTH, months))
-    compare(f"{tag} turnaround, whole year", got_month[-1:], expected_turnaround(clearance, "'all'", [("all", "ทั้งปี")]))
     officers = [(u, n) for u, n in sql("SELECT id, name FROM users ORDER BY name")]
-    compare(f"{tag} turnaround by officer", tables["turnaround_officer"][1], expected_turnaround(clearance, "assignee", officers))
+    by_month = expected_turnaround(clearance, MONTH, months)
+    whole_year = expected_turnaround(clearance, "'all'", [("all", "ทั้งปี")])
+    by_officer = expected_turnaround(clearance, "assignee", officers)
+    # Each turnaround table is written as two: the medians, then the 90th percentiles.
+    for measure, cols in (("median", [0, 1, 2, 4, 6]), ("p90", [0, 1, 3, 5, 7])):
+        pick = lambda rows: [[r[i] for i in cols] for r in rows]
+        got_month = tables[f"turnaround_month_{measure}"][1]
+        compare(f"{tag} turnaround by month, {measure}", got_month[:-1], pick(by_month))
+        compare(f"{tag} turnaround, whole year, {measure}", got_month[-1:], pick(whole_year))
+        compare(f"{tag} turnaround by officer, {measure}", tables[f"turnaround_officer_{measure}"][1], pick(by_officer))
     od = [[r[0], r[1], r[3], r[6]] for r in tables["overdue"][1]]
     compare(f"{tag} overdue", od, expected_overdue(clearance))
     holders = tables["overdue_holders"][1]
@@ -251,7 +261,8 @@ def check_user(user, clearance):
     text = subprocess.run(["mutool", "draw", "-q", "-F", "txt", "-o", "-", pdf], capture_output=True, text=True).stdout
     flat = re.sub(r"\s+", "", text)
     missing = 0
-    for key in ("totals", "monthly", "urgency", "stages", "turnaround_month", "turnaround_officer", "overdue_holders"):
+    for key in ("totals", "monthly", "urgency", "stages", "turnaround_month_median", "turnaround_month_p90",
+                "turnaround_officer_median", "turnaround_officer_p90", "overdue_holders"):
         for row in tables[key][1]:
             want = "".join(thai_number(c) for c in row)
             if re.sub(r"\s+", "", want) not in flat:
@@ -264,8 +275,10 @@ def check_user(user, clearance):
 
 if __name__ == "__main__":
     os.makedirs(WORK, exist_ok=True)
-    if os.path.exists(DB):
-        os.remove(DB)
+    # A run cut short leaves its -wal beside the register; SQLite would replay it into the new one.
+    for stale in (DB, DB + "-wal", DB + "-shm"):
+        if os.path.exists(stale):
+            os.remove(stale)
     run("--db", DB, "demo", "--year", str(YEAR), "--letters", str(LETTERS), "--seed", "7")
     db = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
     if not sql(f"SELECT COUNT(*) FROM entries WHERE year = {YEAR} AND secrecy > 0")[0][0]:
