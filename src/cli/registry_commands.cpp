@@ -24,6 +24,7 @@
 #include "documents/letter_json.h"
 #include "documents/letter_renderer.h"
 #include "registry/calendar.h"
+#include "registry/entry_json.h"
 #include "registry/file_access.h"
 #include "registry/register_files.h"
 #include "registry/registry.h"
@@ -35,50 +36,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 using namespace saraban::registry;
-
-std::string be_datetime(std::int64_t t) {
-  Date d = local_date(t);
-  return std::to_string(d.day) + "/" + std::to_string(d.month) + "/" + std::to_string(d.year + text::kBuddhistEraOffset) + " " +
-         local_time_hhmm(t);
-}
-
-
-json entry_json(const Entry& e, Registry& r) {
-  json j = {{"id", e.id},
-            {"address", entry_address(e)},
-            {"register", e.register_code},
-            {"year", e.year},
-            {"number", e.number},
-            {"registered", be_datetime(e.registered_at)},
-            {"ref", e.ref},
-            {"dated", e.dated ? json(be_iso(*e.dated)) : json(nullptr)},
-            {"from", e.sender},
-            {"to", e.recipient},
-            {"subject", e.subject},
-            {"urgency", urgency_name(e.urgency)},
-            {"secrecy", secrecy_name(e.secrecy)},
-            {"stage", stage_name(e.stage)},
-            {"cancelled", e.cancelled},
-            {"due", e.due ? json(be_iso(*e.due)) : json(nullptr)},
-            {"assignee", e.assignee ? json(r.user_name(*e.assignee)) : json(nullptr)}};
-  if (!e.via.empty()) j["via"] = e.via;
-  if (!e.remarks.empty()) j["remarks"] = e.remarks;
-  if (e.origin_id) j["origin_id"] = *e.origin_id;
-  if (e.reply_id) j["reply_id"] = *e.reply_id;
-  if (e.keep_until) j["keep_until"] = *e.keep_until;
-  return j;
-}
-
-// A stored draft as JSON; one too deep to copy safely (stored before drafts were checked) is
-// shown as its text.
-json stored_letter(const std::string& body) {
-  try {
-    check_json_depth(body, "draft");
-  } catch (const Error&) {
-    return body;
-  }
-  return json::parse(body, nullptr, false);
-}
 
 void print_json(const json& j) { std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
 
@@ -418,18 +375,8 @@ int cmd_show(const GlobalOptions& g, const std::vector<std::string>& args) {
   Session s = open_session(g);
   std::int64_t id = s.registry->resolve(s.actor, ref);
   EntryDetails d = s.registry->show(s.actor, id);
-  json j = entry_json(d.entry, *s.registry);
-  j["history"] = json::array();
-  for (const auto& ev : d.events)
-    j["history"].push_back({{"action", ev.action}, {"stage", stage_name(ev.to)}, {"by", ev.actor_name},
-                            {"at", be_datetime(ev.at)}, {"comment", ev.comment}});
-  j["attachments"] = json::array();
-  for (const auto& at : d.attachments)
-    j["attachments"].push_back({{"name", at.name}, {"sha256", at.sha256}, {"kind", at.kind},
-                                {"pdf", at.pdf_status}, {"size", at.size}, {"note", at.note}});
-  const bool pending = std::any_of(d.attachments.begin(), d.attachments.end(), stamp_pending);
-  j["stamp_pending"] = pending;
-  if (d.letter) j["letter"] = {{"version", d.letter->version}, {"body", stored_letter(d.letter->body)}};
+  json j = details_json(d, *s.registry);
+  const bool pending = j["stamp_pending"].get<bool>();
   if (g.json) {
     print_json(j);
     return 0;
@@ -466,8 +413,7 @@ int cmd_history(const GlobalOptions& g, const std::vector<std::string>& args) {
   json arr = json::array();
   for (const auto& ev : events) {
     if (g.json)
-      arr.push_back({{"action", ev.action}, {"from", ev.from ? stage_name(*ev.from) : ""}, {"stage", stage_name(ev.to)},
-                     {"by", ev.actor_name}, {"at", be_datetime(ev.at)}, {"comment", ev.comment}});
+      arr.push_back(event_json(ev));
     else
       std::printf("%s  %-9s %-10s -> %-10s %s  %s\n", be_datetime(ev.at).c_str(), ev.action.c_str(),
                   ev.from ? stage_name(*ev.from) : "", stage_name(ev.to), shown(ev.actor_name).c_str(),

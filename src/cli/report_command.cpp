@@ -119,11 +119,12 @@ void write_all(Session& s, const std::vector<Output>& outputs) {
   }
 }
 
-void add_tables(std::vector<Output>& out, const ReportArgs& a, const ReportDocument& doc) {
+// `created` is the time the workbook records: SOURCE_DATE_EPOCH when set, so it is reproducible.
+void add_tables(std::vector<Output>& out, const ReportArgs& a, const ReportDocument& doc, std::time_t created) {
   std::vector<ReportTable> tables;
   for (const auto& part : doc.parts)
     if (const auto* t = std::get_if<ReportTable>(&part)) tables.push_back(*t);
-  if (!a.xlsx.empty()) out.push_back({a.xlsx, documents::report_xlsx(tables, doc.title, doc.author)});
+  if (!a.xlsx.empty()) out.push_back({a.xlsx, documents::report_xlsx(tables, doc.title, doc.author, created)});
   if (a.csv.empty()) return;
   if (a.kind == "year") {  // a folder: one file per table
     ::mkdir(a.csv.c_str(), 0750);
@@ -160,7 +161,7 @@ int report(const GlobalOptions& g, const std::vector<std::string>& args) {
   const auto rendered = documents::render_report(doc, opt, fonts);
   std::vector<Output> outputs{{a.pdf, rendered.pdf}};
   if (!a.text.empty()) outputs.push_back({a.text, bytes_of(rendered.text)});
-  add_tables(outputs, a, doc);
+  add_tables(outputs, a, doc, static_cast<std::time_t>(opt.created));
   check_destinations(outputs, g.db);
   progress("writing");
   write_all(s, outputs);

@@ -94,6 +94,12 @@ Where where_of(const EntryFilter& f, Secrecy clearance) {
   if (f.registered_to) w.add("e.registered_at < :v", *f.registered_to);
   if (f.sender) w.add("instr(e.sender, :v) > 0", *f.sender);
   if (f.stage) w.add("e.stage = :v", std::string(stage_name(*f.stage)));
+  if (!f.any_stage.empty()) {  // one bound value: ",assigned,returned,"
+    std::string names = ",";
+    for (Stage st : f.any_stage) names += std::string(stage_name(st)) + ",";
+    w.add("instr(:v, ',' || e.stage || ',') > 0", names);
+  }
+  if (f.due_before) w.add("e.due IS NOT NULL AND e.due < :v", *f.due_before);
   if (f.assignee) w.add("e.assignee = :v", *f.assignee);
   if (f.urgency) w.add("e.urgency = :v", static_cast<std::int64_t>(*f.urgency));
   return w;
@@ -580,11 +586,14 @@ std::vector<AccessRecord> SqliteRegisterStore::access_log(std::optional<std::int
 std::vector<Entry> SqliteRegisterStore::list(const EntryFilter& f, Secrecy clearance) {
   Where w = where_of(f, clearance);
   std::string q = "SELECT " + entry_columns_with("e") + " FROM entries e WHERE " + w.sql +
-                  " ORDER BY e.register, e.year, e.number";
-  if (f.limit) q += " LIMIT :limit";
+                  (f.newest_first ? " ORDER BY e.register, e.year DESC, e.number DESC" : " ORDER BY e.register, e.year, e.number");
+  if (f.limit || f.offset) q += " LIMIT :limit OFFSET :offset";
   auto s = conn_.prepare(q);
   w.bind(s);
-  if (f.limit) s.bind(":limit", static_cast<std::int64_t>(f.limit));
+  if (f.limit || f.offset) {
+    s.bind(":limit", f.limit ? static_cast<std::int64_t>(f.limit) : std::int64_t{-1});
+    s.bind(":offset", static_cast<std::int64_t>(f.offset));
+  }
   std::vector<Entry> out;
   while (s.step()) out.push_back(read_entry(s));
   return out;
@@ -605,11 +614,14 @@ std::vector<Entry> SqliteRegisterStore::search(const std::string& match, const E
   std::string q = "SELECT " + entry_columns_with("e") +
                   " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts MATCH :match AND " +
                   w.sql + " ORDER BY entries_fts.rowid DESC";
-  if (f.limit) q += " LIMIT :limit";
+  if (f.limit || f.offset) q += " LIMIT :limit OFFSET :offset";
   auto s = conn_.prepare(q);
   s.bind(":match", match);
   w.bind(s);
-  if (f.limit) s.bind(":limit", static_cast<std::int64_t>(f.limit));
+  if (f.limit || f.offset) {
+    s.bind(":limit", f.limit ? static_cast<std::int64_t>(f.limit) : std::int64_t{-1});
+    s.bind(":offset", static_cast<std::int64_t>(f.offset));
+  }
   std::vector<Entry> out;
   while (s.step()) out.push_back(read_entry(s));
   return out;

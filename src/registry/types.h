@@ -113,9 +113,13 @@ struct EntryFilter {
   std::optional<std::int64_t> registered_from, registered_to;  // unix seconds, [from, to)
   std::optional<std::string> sender;     // substring
   std::optional<Stage> stage;
+  std::vector<Stage> any_stage;          // empty: any; else one of these (a basket)
+  std::optional<std::string> due_before;  // ISO (CE): a deadline set and before this day
   std::optional<std::int64_t> assignee;
   std::optional<Urgency> urgency;
   std::size_t limit = 0;  // 0 = no limit
+  std::size_t offset = 0;  // entries skipped first (a page of a long list)
+  bool newest_first = false;  // by register, then year and number descending
 };
 
 // The entry a verify problem names, and how secret it is (the highest of its current and
