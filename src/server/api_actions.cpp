@@ -59,7 +59,7 @@ json reply_template(Caller& c, std::int64_t id, const Environment& env) {
                  {"subject", e.subject},
                  {"to", e.sender},
                  {"body", json::array({opening, office.name + " ได้ดำเนินการตามที่แจ้งเรียบร้อยแล้ว", "จึงเรียนมาเพื่อโปรดทราบ"})},
-                 {"signer", {{"name", ""}, {"position", json::array({"ผู้อำนวยการ" + office.name})}}}};
+                 {"signer", {{"name", "(ชื่อผู้ลงนาม)"}, {"position", json::array({"ผู้อำนวยการ" + office.name})}}}};
   if (e.urgency != registry::Urgency::Normal) letter["urgency"] = registry::urgency_name(e.urgency);
   if (e.secrecy != registry::Secrecy::None) letter["secrecy"] = registry::secrecy_name(e.secrecy);
   return {{"letter", letter}};

@@ -124,6 +124,7 @@ async function loadList() {
   if (state.q) p.set('q', state.q);
   if (state.register) p.set('register', state.register);
   const body = $('#letters tbody');
+  delete $('#letters').dataset.loaded;
   try {
     const r = await api('GET', '/api/letters?' + p);
     body.replaceChildren(...r.entries.map(letterRow));
@@ -132,6 +133,7 @@ async function loadList() {
     $('#page-info').textContent = r.entries.length ? thaiDigits(`${state.offset + 1}–${last} จาก ${r.count.toLocaleString('en-US')}`) : '';
     $('#prev').disabled = state.offset === 0;
     $('#next').disabled = last >= r.count;
+    $('#letters').dataset.loaded = state.basket + ':' + state.offset;
   } catch (e) {
     body.replaceChildren(el('tr', {}, el('td', { colspan: 8, class: 'error' }, e.message)));
   }
@@ -204,6 +206,7 @@ $('#receive-form').addEventListener('submit', async (ev) => {
 
 async function openLetter(id, showFile) {
   const d = await api('GET', '/api/letters/' + id);
+  delete $('#letter-view').dataset.stage;
   state.letter = d;
   show('letter-view');
   $('#letter-title').textContent = (registerNames[d.register] || d.register) + ' ' + thaiDigits(d.number + '/' + d.year) + ' · ' + d.subject;
@@ -218,11 +221,15 @@ async function openLetter(id, showFile) {
   const titles = { original: 'ต้นฉบับ (PDF)', stamped: 'ฉบับประทับตรารับ (PDF)', reply: 'หนังสือตอบ (PDF)' };
   for (const k of new Set(kinds)) files.append(el('a', { href: `/api/letters/${id}/files/${k}`, target: '_blank', 'data-file': k }, titles[k] || k));
   const wanted = showFile || (kinds.includes('stamped') ? 'stamped' : null);
-  if (wanted && kinds.includes(wanted)) files.append(el('iframe', { id: 'letter-pdf', title: titles[wanted], src: `/api/letters/${id}/files/${wanted}` }));
+  if (wanted && kinds.includes(wanted)) files.append(el('iframe', { id: 'letter-pdf', title: titles[wanted], src: `/api/letters/${id}/files/${wanted}#navpanes=0&view=FitH` }));
   $('#history tbody').replaceChildren(...d.history.map((h) => el('tr', {}, el('td', {}, thaiDigits(h.at)), el('td', {}, h.action),
     el('td', {}, stageNames[h.stage] || h.stage), el('td', {}, h.by), el('td', {}, h.comment))));
   $('#action-error').textContent = '';
-  renderActions(d);
+  $('#action-note').textContent = '';
+  await renderActions(d);
+  // What the page shows, for the tests that drive it: which letter, at which stage.
+  $('#letter-view').dataset.id = String(d.id);
+  $('#letter-view').dataset.stage = d.stage;
 }
 
 function actionForm(title, fields, buttons) {
@@ -237,7 +244,7 @@ async function run(form, b) {
     const r = await api('POST', `/api/letters/${state.letter.id}/${b.path}`, b.body(form));
     await loadBaskets(false);
     await openLetter(state.letter.id);
-    if (r.number && b.path === 'dispatch') $('#action-error').textContent = 'ออกเลขทะเบียนส่ง ' + thaiDigits(r.number + '/' + r.year) + ' ที่ ' + r.ref;
+    if (r.number && b.path === 'dispatch') $('#action-note').textContent = 'ออกเลขทะเบียนส่ง ' + thaiDigits(r.number + '/' + r.year) + ' ที่ ' + r.ref;
   } catch (e) {
     $('#action-error').textContent = e.message;
   }
@@ -308,6 +315,7 @@ async function openDraft(d) {
   f.signer_name.value = (letter.signer && letter.signer.name) || '';
   f.signer_position.value = (letter.signer && letter.signer.position && letter.signer.position[0]) || '';
   $('#draft-card').hidden = false;
+  delete $('#preview').dataset.ready;
   schedulePreview(0);
 }
 
@@ -324,7 +332,7 @@ async function preview() {
     if (seq !== previewSeq) return;
     if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
     state.previewUrl = URL.createObjectURL(pdf);
-    $('#preview').src = state.previewUrl;
+    $('#preview').src = state.previewUrl + '#toolbar=0&navpanes=0&view=FitH';
     $('#preview-time').textContent = 'ตัวอย่างพร้อมใน ' + thaiDigits(Math.round(performance.now() - started)) + ' มิลลิวินาที';
     $('#preview').dataset.ready = String(seq);
   } catch (e) {
@@ -340,7 +348,7 @@ $('#draft-form').addEventListener('submit', async (ev) => {
     await api('POST', `/api/letters/${state.letter.id}/draft`, { letter: letterFromForm(draftBase, ev.target) });
     await loadBaskets(false);
     await openLetter(state.letter.id);
-    $('#action-error').textContent = 'บันทึกร่างแล้ว';
+    $('#action-note').textContent = 'บันทึกร่างแล้ว';
   } catch (e) {
     $('#action-error').textContent = e.message;
   }
