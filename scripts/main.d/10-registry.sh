@@ -21,6 +21,14 @@ if [ ! -f "$db" ]; then
   s --as prasert sign "$id"
   s --as somsri dispatch "$id" --via "ระบบสารบรรณอิเล็กทรอนิกส์"
   s --as somsri file "$id" --keep-years 10
+  # Passwords for the web application (README: "The web application"): NAME-2569 for each
+  # sample user. A sample only: an office sets its own with `saraban user passwd NAME`.
+  pw=$(mktemp)
+  for u in admin somsri kanya wichai suchart prasert manee napa somchai pranee anan kittiya wanna sunisa; do
+    echo "$u-2569" > "$pw"
+    s --as admin user passwd "$u" --password-file "$pw" >/dev/null
+  done
+  rm -f "$pw"
 fi
 s --as admin verify
 # The year's receive register is long: its last entries (the ones made by hand) and its count.

@@ -1,5 +1,9 @@
 #include "registry/sqlite_store.h"
 
+#include <map>
+#include <memory>
+#include <mutex>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -121,6 +125,18 @@ std::string entry_columns_with(const char* alias) {
   return out;
 }
 
+// Writers in one process (the web server's threads) queue on a mutex before BEGIN IMMEDIATE:
+// SQLite's busy handler polls with growing sleeps, which under load leaves some writers waiting
+// for seconds while others pass. Other processes still queue on SQLite's own lock.
+std::mutex& process_write_lock(const std::string& db) {
+  static std::mutex guard;
+  static std::map<std::string, std::unique_ptr<std::mutex>> locks;
+  std::lock_guard lock(guard);
+  auto& m = locks[db];
+  if (!m) m = std::make_unique<std::mutex>();
+  return *m;
+}
+
 std::int64_t table_count(sql::Connection& c) {
   auto s = c.prepare("SELECT count(*) FROM sqlite_schema");
   return s.step() ? s.integer(0) : 0;
@@ -208,6 +224,7 @@ void SqliteRegisterStore::write(std::int64_t actor, const std::function<void()>&
   if (sqlite3_db_readonly(conn_.get(), "main") == 1)
     throw Error(ErrorCode::IoError, "the register is read-only (this account may not write it); nothing was changed",
                 files_.db);
+  std::lock_guard in_process(process_write_lock(files_.db));
   sql::WriteTransaction tx(conn_);
   write_depth_ = 1;
   struct Reset {

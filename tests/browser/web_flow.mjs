@@ -37,17 +37,20 @@ try {
     await page.type('#login-form [name=user]', user);
     await page.type('#login-form [name=password]', process.env['SARABAN_PASSWORD_' + user.toUpperCase()] || '');
     await page.click('#login-form button[type=submit]');
-    await page.waitForSelector('#app-view:not([hidden]) #baskets button');
+    // Logged in once the first basket's list has loaded (the baskets are drawn before it).
+    await page.waitForSelector('#app-view:not([hidden]) #letters[data-loaded]');
     result.steps.push(step);
   };
   // Chromium's PDF viewer draws a moment after its frame loads.
   const settle = () => new Promise((r) => setTimeout(r, 2500));
   const openBasket = async (key) => {
-    await page.click(`#baskets button[data-basket=${key}]`);
+    await page.waitForSelector(`#baskets button[data-basket=${key}]`);
+    await page.$eval(`#baskets button[data-basket=${key}]`, (b) => b.click());
     await page.waitForSelector(`#letters[data-loaded^="${key}:"]`);
   };
   const openLetter = async (id, stage) => {
-    await page.click(`#letters tr[data-id="${id}"]`);
+    await page.waitForSelector(`#letters tr[data-id="${id}"]`);
+    await page.$eval(`#letters tr[data-id="${id}"]`, (r) => r.click());
     await page.waitForSelector(`#letter-view[data-id="${id}"][data-stage="${stage}"]`);
   };
   const act = async (form, button, fill, stage) => {
