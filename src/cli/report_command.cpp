@@ -20,21 +20,16 @@
 #include "documents/report_xlsx.h"
 #include "layout/font_set.h"
 #include "registry/calendar.h"
-#include "registry/register_book.h"
 #include "registry/register_files.h"
-#include "registry/year_report.h"
+#include "registry/report_request.h"
 
 namespace saraban::cli {
 namespace {
 
 using namespace saraban::registry;
 
-struct ReportArgs {
-  std::string kind;  // year | book | disposal | handover
-  int year = 0;      // BE
-  std::string register_code = "receive";
+struct ReportArgs : ReportRequest {
   std::string pdf, xlsx, csv, text;
-  std::optional<std::string> as_of;
 };
 
 // Progress on a terminal only: a line that is rewritten in place.
@@ -68,14 +63,6 @@ ReportArgs parse_args(const std::vector<std::string>& args) {
   if (a.year == 0) throw Error(ErrorCode::InvalidInput, "needs the year (Buddhist era, e.g. 2569)", "report " + a.kind);
   if (a.pdf.empty()) throw Error(ErrorCode::InvalidInput, "needs -o OUT.pdf", "report " + a.kind);
   return a;
-}
-
-// The moment overdue is judged at: --as-of's day (its end), else now, but never past the year's end.
-std::int64_t as_of_time(const ReportArgs& a, int start_month, const Environment& env) {
-  const int ce = a.year - text::kBuddhistEraOffset - (start_month > 1 ? 1 : 0) + 1;
-  const std::int64_t year_end = local_midnight(Date{ce, start_month, 1}) - 1;
-  if (a.as_of) return std::min(year_end, local_midnight(add_days(parse_date(*a.as_of, "--as-of"), 1)) - 1);
-  return std::min(year_end, env.now());
 }
 
 struct Output {
@@ -139,20 +126,7 @@ int report(const GlobalOptions& g, const std::vector<std::string>& args) {
   const Environment& env = system_environment();
   Session s = open_session(g);
   progress("reading the register");
-  ReportDocument doc;
-  if (a.kind == "year" || a.kind == "book") {
-    const YearRecords records = s.registry->year_records(s.actor, a.year, a.kind == "year");
-    progress("counting");
-    if (a.kind == "year")
-      doc = year_report(records, as_of_time(a, records.year_start_month.at("receive"), env), s.actor.name);
-    else doc = register_book(records, a.register_code, s.actor.name);
-  } else {
-    EntryFilter f;
-    f.stage = Stage::Filed;
-    const auto filed = s.registry->list(s.actor, f);
-    const Office office = s.registry->office();
-    doc = a.kind == "disposal" ? disposal_list(filed, a.year, office, s.actor.name) : handover_list(filed, a.year, office, s.actor.name);
-  }
+  const ReportDocument doc = build_report(*s.registry, s.actor, a, env.now());
   progress("setting the pages");
   layout::FontSet fonts(env, layout::FontConfig::load_default(env));
   documents::ReportRenderOptions opt;

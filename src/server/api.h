@@ -36,6 +36,7 @@ std::string session_token(const httplib::Request& req);
 void add_session_routes(httplib::Server& server, ApiContext& api);
 void add_letter_routes(httplib::Server& server, ApiContext& api);
 void add_action_routes(httplib::Server& server, ApiContext& api);
+void add_report_routes(httplib::Server& server, ApiContext& api);
 void add_asset_routes(httplib::Server& server);
 
 }  // namespace saraban::server

@@ -60,6 +60,7 @@ WebServer::WebServer(ServeOptions options, const Environment& env) {
   add_session_routes(http, impl_->api);
   add_letter_routes(http, impl_->api);
   add_action_routes(http, impl_->api);
+  add_report_routes(http, impl_->api);
   add_asset_routes(http);
 }
 

@@ -1,6 +1,7 @@
 // What the web application refuses, and that a refused request changes nothing in the register.
 #include <gtest/gtest.h>
 
+#include "registry/calendar.h"
 #include "web_fixture.h"
 
 namespace saraban::testing {
@@ -144,6 +145,41 @@ TEST_F(WebSecurity, LoggingOutEndsTheSession) {
   ASSERT_EQ(c.Get("/api/letters", clerk.reading())->status, 200);
   ASSERT_EQ(c.Delete("/api/session", clerk.writing())->status, 200);
   EXPECT_EQ(c.Get("/api/letters", clerk.reading())->status, 401);
+}
+
+}  // namespace
+}  // namespace saraban::testing
+
+namespace saraban::testing {
+namespace {
+
+TEST(WebReports, TheYearsSummaryDownloadsAndLeavesSecretsOutForTheUncleared) {
+  WebFixture web;
+  const std::string pdf = small_pdf(web.dir());
+  const Login clerk = login(web, "somsri"), uncleared = login(web, "manee");
+  auto c = web.client();
+  ASSERT_EQ(c.Post("/api/letters", clerk.writing(), letter_form(pdf))->status, 201);
+  ASSERT_EQ(c.Post("/api/letters", clerk.writing(), letter_form(pdf, "ลับ"))->status, 201);
+  const int year = registry::local_date(system_environment().now()).year + 543;
+  const std::string path = "/api/reports/year/" + std::to_string(year) + ".pdf";
+  auto cleared = c.Get(path, clerk.reading());
+  auto hidden = c.Get(path, uncleared.reading());
+  ASSERT_TRUE(cleared && hidden);
+  ASSERT_EQ(cleared->status, 200) << cleared->body;
+  ASSERT_EQ(hidden->status, 200) << hidden->body;
+  EXPECT_EQ(cleared->get_header_value("Content-Type"), "application/pdf");
+  write_file(web.dir() + "/cleared.pdf", cleared->body);
+  write_file(web.dir() + "/hidden.pdf", hidden->body);
+  EXPECT_NE(strip_white(pdftotext(web.dir() + "/cleared.pdf")).find("ทะเบียนหนังสือลับ"), std::string::npos);
+  EXPECT_EQ(strip_white(pdftotext(web.dir() + "/hidden.pdf")).find("ทะเบียนหนังสือลับ"), std::string::npos);
+  auto xlsx = c.Get("/api/reports/year/" + std::to_string(year) + ".xlsx", clerk.reading());
+  ASSERT_TRUE(xlsx);
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");
+  auto book = c.Get("/api/reports/book/receive/" + std::to_string(year) + ".pdf", clerk.reading());
+  ASSERT_TRUE(book);
+  EXPECT_EQ(book->status, 200);
+  EXPECT_EQ(c.Get("/api/reports/book/nosuch/" + std::to_string(year) + ".pdf", clerk.reading())->status, 400);
+  EXPECT_EQ(c.Get(path)->status, 401);
 }
 
 }  // namespace

@@ -105,7 +105,18 @@ async function loadBaskets(openFirst) {
     nav.append(el('button', { 'data-basket': b.key, class: state.basket === b.key ? 'active' : '', onclick: () => openBasket(b.key, b.title) },
       el('span', {}, b.title), el('span', { class: 'count' + (b.count ? '' : ' zero') }, thaiDigits(b.count.toLocaleString('en-US')))));
   }
+  nav.append(reportLinks());
   if (openFirst && baskets.length) openBasket(baskets[0].key, baskets[0].title);
+}
+
+// The year's reports, computed by the server from what this user may see.
+function reportLinks() {
+  const year = new Date().getFullYear() + 543;
+  const links = [[`/api/reports/year/${year}.pdf`, 'สรุปผลการรับ-ส่ง (PDF)'], [`/api/reports/year/${year}.xlsx`, 'สรุปผลการรับ-ส่ง (XLSX)'],
+    [`/api/reports/book/receive/${year}.pdf`, 'ทะเบียนหนังสือรับ'], [`/api/reports/book/send/${year}.pdf`, 'ทะเบียนหนังสือส่ง'],
+    [`/api/reports/disposal/${year + 1}.pdf`, 'บัญชีหนังสือขอทำลาย']];
+  return el('div', { id: 'reports' }, el('h3', {}, 'รายงานปี ' + thaiDigits(year)),
+    ...links.map(([href, title]) => el('a', { href, download: '' }, title)));
 }
 
 function openBasket(key, title) {
