@@ -615,7 +615,11 @@ std::vector<Entry> Registry::list(const User& actor, const EntryFilter& f, std::
   std::vector<Entry> out;
   store_.read([&] {
     out = store_.list(f, actor.clearance);
-    if (total) *total = (f.limit || f.offset) ? store_.count(f, actor.clearance) : static_cast<std::int64_t>(out.size());
+    if (total) {  // the whole list's count, whichever page this is
+      EntryFilter all = f;
+      all.before.reset();
+      *total = (f.limit || f.offset || f.before) ? store_.count(all, actor.clearance) : static_cast<std::int64_t>(out.size());
+    }
   });
   log_reads(actor, out, "list");
   return out;

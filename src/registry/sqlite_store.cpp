@@ -77,6 +77,16 @@ struct Where {
     sql += (sql.empty() ? "" : " AND ") + c;
     values.push_back(std::move(v));
   }
+  // `cond` names its values :v0, :v1, ... (several values in one clause).
+  void add_all(std::string cond, const std::vector<std::variant<std::int64_t, std::string>>& vs) {
+    for (std::size_t k = vs.size(); k-- > 0;) {  // :v10 before :v1
+      const std::string from = ":v" + std::to_string(k);
+      for (auto at = cond.find(from); at != std::string::npos; at = cond.find(from, at))
+        cond.replace(at, from.size(), name(values.size() + k));
+    }
+    sql += (sql.empty() ? "" : " AND ") + cond;
+    values.insert(values.end(), vs.begin(), vs.end());
+  }
   static std::string name(std::size_t i) { return ":w" + std::to_string(i); }
   void bind(sql::Statement& s) const {
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -98,11 +108,18 @@ Where where_of(const EntryFilter& f, Secrecy clearance) {
   if (f.registered_to) w.add("e.registered_at < :v", *f.registered_to);
   if (f.sender) w.add("instr(e.sender, :v) > 0", *f.sender);
   if (f.stage) w.add("e.stage = :v", std::string(stage_name(*f.stage)));
-  if (!f.any_stage.empty()) {  // one bound value: ",assigned,returned,"
-    std::string names = ",";
-    for (Stage st : f.any_stage) names += std::string(stage_name(st)) + ",";
-    w.add("instr(:v, ',' || e.stage || ',') > 0", names);
+  if (!f.any_stage.empty()) {  // e.stage IN (...), so the stage index serves it
+    std::string in;
+    std::vector<std::variant<std::int64_t, std::string>> names;
+    for (Stage st : f.any_stage) {
+      in += (in.empty() ? ":v" : ", :v") + std::to_string(names.size());
+      names.emplace_back(std::string(stage_name(st)));
+    }
+    w.add_all("e.stage IN (" + in + ")", names);
   }
+  if (f.before)  // a page after the one that ended at this entry (newest first)
+    w.add_all("(e.registered_at < :v0 OR (e.registered_at = :v0 AND (e.number < :v1 OR (e.number = :v1 AND e.id < :v2))))",
+              {f.before->registered_at, f.before->number, f.before->id});
   if (f.due_before) w.add("e.due IS NOT NULL AND e.due < :v", *f.due_before);
   if (f.assignee) w.add("e.assignee = :v", *f.assignee);
   if (f.urgency) w.add("e.urgency = :v", static_cast<std::int64_t>(*f.urgency));
@@ -603,7 +620,7 @@ std::vector<AccessRecord> SqliteRegisterStore::access_log(std::optional<std::int
 std::vector<Entry> SqliteRegisterStore::list(const EntryFilter& f, Secrecy clearance) {
   Where w = where_of(f, clearance);
   std::string q = "SELECT " + entry_columns_with("e") + " FROM entries e WHERE " + w.sql +
-                  (f.newest_first ? " ORDER BY e.register, e.year DESC, e.number DESC" : " ORDER BY e.register, e.year, e.number");
+                  (f.newest_first ? " ORDER BY e.registered_at DESC, e.number DESC, e.id DESC" : " ORDER BY e.register, e.year, e.number");
   if (f.limit || f.offset) q += " LIMIT :limit OFFSET :offset";
   auto s = conn_.prepare(q);
   w.bind(s);

@@ -119,7 +119,13 @@ struct EntryFilter {
   std::optional<Urgency> urgency;
   std::size_t limit = 0;  // 0 = no limit
   std::size_t offset = 0;  // entries skipped first (a page of a long list)
-  bool newest_first = false;  // by register, then year and number descending
+  bool newest_first = false;  // by the moment registered, newest first (entries_registered)
+  // With newest_first: only entries after this one (a keyset page: as fast at the 100,000th
+  // entry as at the first, where an offset skips every entry before it).
+  struct Cursor {
+    std::int64_t registered_at = 0, number = 0, id = 0;
+  };
+  std::optional<Cursor> before;
 };
 
 // The entry a verify problem names, and how secret it is (the highest of its current and

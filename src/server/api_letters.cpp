@@ -28,6 +28,15 @@ std::optional<std::string> param(const httplib::Request& req, const char* name) 
   return v;
 }
 
+// "REGISTERED_AT:NUMBER:ID", the `next` of the page before (newest first only).
+EntryFilter::Cursor parse_cursor(const std::string& v, const EntryFilter& f) {
+  const auto a = v.find(':'), b = a == std::string::npos ? a : v.find(':', a + 1);
+  if (b == std::string::npos || !f.newest_first)
+    throw Error(ErrorCode::InvalidInput, "expected REGISTERED_AT:NUMBER:ID (the `next` of a page, newest first)", "before");
+  return {parse_integer(v.substr(0, a), "before", 0, INT64_MAX), parse_integer(v.substr(a + 1, b - a - 1), "before", 0, INT64_MAX),
+          parse_integer(v.substr(b + 1), "before", INT64_MIN, INT64_MAX)};
+}
+
 // The list filters, as the command line's list takes them (--register, --year, ...).
 EntryFilter list_filter(const httplib::Request& req, Caller& c, const Environment& env) {
   EntryFilter f = basket_filter(param(req, "basket").value_or("all"), c.user, today(env));
@@ -48,6 +57,7 @@ EntryFilter list_filter(const httplib::Request& req, Caller& c, const Environmen
   f.limit = static_cast<std::size_t>(parse_integer(param(req, "limit").value_or("50"), "limit", 1, kPageMax));
   f.offset = static_cast<std::size_t>(parse_integer(param(req, "offset").value_or("0"), "offset", 0, INT64_MAX / 2));
   f.newest_first = param(req, "order").value_or("newest") == "newest";
+  if (auto v = param(req, "before")) f.before = parse_cursor(*v, f);
   return f;
 }
 
@@ -64,7 +74,12 @@ void list_letters(const httplib::Request& req, httplib::Response& res, Caller& c
   }
   json arr = json::array();
   for (const auto& e : entries) arr.push_back(registry::entry_json(e, c.reg.registry));
-  reply_json(res, {{"count", total}, {"offset", f.offset}, {"entries", arr}});
+  json answer = {{"count", total}, {"offset", f.offset}, {"entries", arr}};
+  // The cursor of the next page (a full page may have one): pass it back as `before`.
+  if (f.newest_first && !param(req, "q") && entries.size() == f.limit)
+    answer["next"] = std::to_string(entries.back().registered_at) + ":" + std::to_string(entries.back().number) + ":" +
+                     std::to_string(entries.back().id);
+  reply_json(res, answer);
 }
 
 void basket_counts(httplib::Response& res, Caller& c, const Environment& env) {

@@ -1,7 +1,7 @@
 'use strict';
 // Saraban's interface: one page, talking to /api/ only. Every rule is the server's; this file
 // only shows what the server answers and sends what the user typed.
-const state = { me: null, basket: null, offset: 0, limit: 50, q: '', register: '', letter: null, previewUrl: null };
+const state = { me: null, basket: null, offset: 0, cursors: [], next: null, limit: 50, q: '', register: '', letter: null, previewUrl: null };
 const $ = (sel) => document.querySelector(sel);
 const thaiDigits = (s) => String(s).replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[d]);
 const stageNames = { received: 'รับแล้ว', assigned: 'มอบหมายแล้ว', drafted: 'ร่างแล้ว', returned: 'ส่งกลับแก้ไข', approved: 'ตรวจแล้ว',
@@ -122,6 +122,7 @@ function reportLinks() {
 function openBasket(key, title) {
   state.basket = key;
   state.offset = 0;
+  state.cursors = [];
   state.q = '';
   $('#search-form').q.value = '';
   $('#list-title').textContent = title;
@@ -131,7 +132,10 @@ function openBasket(key, title) {
 
 async function loadList() {
   show('list-view');
-  const p = new URLSearchParams({ basket: state.basket || 'all', offset: state.offset, limit: state.limit });
+  // Lists page by cursor (as fast far down a long register as at its top); a search by offset.
+  const p = new URLSearchParams({ basket: state.basket || 'all', limit: state.limit });
+  if (state.q) p.set('offset', state.offset);
+  else if (state.cursors.length) p.set('before', state.cursors[state.cursors.length - 1]);
   if (state.q) p.set('q', state.q);
   if (state.register) p.set('register', state.register);
   const body = $('#letters tbody');
@@ -143,7 +147,8 @@ async function loadList() {
     const last = state.offset + r.entries.length;
     $('#page-info').textContent = r.entries.length ? thaiDigits(`${state.offset + 1}–${last} จาก ${r.count.toLocaleString('en-US')}`) : '';
     $('#prev').disabled = state.offset === 0;
-    $('#next').disabled = last >= r.count;
+    state.next = r.next || null;
+    $('#next').disabled = last >= r.count || (!state.q && !state.next);
     $('#letters').dataset.loaded = state.basket + ':' + state.offset;
   } catch (e) {
     body.replaceChildren(el('tr', {}, el('td', { colspan: 8, class: 'error' }, e.message)));
@@ -163,10 +168,19 @@ $('#search-form').addEventListener('submit', (ev) => {
   state.q = ev.target.q.value.trim();
   state.register = ev.target.register.value;
   state.offset = 0;
+  state.cursors = [];
   loadList();
 });
-$('#prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - state.limit); loadList(); });
-$('#next').addEventListener('click', () => { state.offset += state.limit; loadList(); });
+$('#prev').addEventListener('click', () => {
+  state.offset = Math.max(0, state.offset - state.limit);
+  state.cursors.pop();
+  loadList();
+});
+$('#next').addEventListener('click', () => {
+  state.offset += state.limit;
+  if (!state.q) state.cursors.push(state.next);
+  loadList();
+});
 
 // ---------------------------------------------------------------- receive
 
