@@ -99,6 +99,8 @@ CREATE INDEX entries_stage ON entries(register, year, stage);
 CREATE INDEX entries_visible ON entries(register, year, number, secrecy);
 CREATE INDEX entries_assignee ON entries(assignee);
 CREATE INDEX entries_registered ON entries(registered_at);
+-- The web application's baskets: one stage (or a few), newest first.
+CREATE INDEX entries_stage_registered ON entries(stage, registered_at);
 
 -- The reply drafts: letter JSON (the letters issue's format), one row per version.
 CREATE TABLE letters(

@@ -7,7 +7,7 @@ namespace saraban::registry {
 
 // PRAGMA application_id of a Saraban register ('SRAB') and the schema version it is at.
 inline constexpr int kApplicationId = 0x53524142;
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct Migration {
   std::string_view name;  // "0002_what.sql": takes a register from version 1 to 2
