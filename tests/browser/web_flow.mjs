@@ -86,7 +86,6 @@ try {
 
   // The clerk receives the letter with its PDF.
   await as('somsri');
-  await page.screenshot({ path: shots + '/baskets.png' });
   step = 'receive';
   await page.click('#new-letter');
   await page.waitForSelector('#receive-view:not([hidden])');
@@ -155,6 +154,10 @@ try {
   await page.screenshot({ path: shots + '/letter-page.png', fullPage: true });
   await act('file', 'file', { keep_years: '10' }, 'filed');
   result.history = await page.$$eval('#history tbody tr', (rows) => rows.map((r) => r.children[1].textContent));
+  step = 'the whole register';
+  await openBasket('all');
+  result.listed = await page.$$eval('#letters tbody tr.letter', (rows) => rows.length);
+  await page.screenshot({ path: shots + '/baskets.png' });
   result.page_errors = errors;
   console.log(JSON.stringify(result));
 } catch (e) {
