@@ -156,6 +156,15 @@ void letter_file(const httplib::Request& req, httplib::Response& res, Caller& c)
   res.set_content(std::string(bytes.begin(), bytes.end()), "application/pdf");
 }
 
+// The letter as `--json show` gives it, with its access log (who read a secret letter, when).
+json letter_page(Caller& c, std::int64_t id) {
+  json j = registry::details_json(c.reg.registry.show(c.user, id, "web"), c.reg.registry);
+  j["access_log"] = json::array();
+  for (const auto& a : c.reg.registry.access_log(c.user, id))
+    j["access_log"].push_back({{"at", registry::be_datetime(a.at)}, {"user", a.user}, {"command", a.command}});
+  return j;
+}
+
 json users_json(Caller& c) {
   json arr = json::array();
   c.reg.store.read([&] {
@@ -176,7 +185,7 @@ void add_letter_routes(httplib::Server& server, ApiContext& api) {
   server.Post("/api/letters", with_caller(api, [&api](const httplib::Request& req, httplib::Response& res, Caller& c) { receive_letter(req, res, c, api); }));
   server.Get("/api/duplicates", with_caller(api, [](const httplib::Request& req, httplib::Response& res, Caller& c) { possible_duplicates(req, res, c); }));
   server.Get(R"(/api/letters/(\d+))", with_caller(api, [](const httplib::Request& req, httplib::Response& res, Caller& c) {
-               reply_json(res, registry::details_json(c.reg.registry.show(c.user, id_of(req), "web"), c.reg.registry));
+               reply_json(res, letter_page(c, id_of(req)));
              }));
   server.Get(R"(/api/letters/(\d+)/files/(original|stamped|reply))",
              with_caller(api, [](const httplib::Request& req, httplib::Response& res, Caller& c) { letter_file(req, res, c); }));

@@ -47,3 +47,27 @@ TEST(WebLists, CursorPagesCoverTheRegisterOnceNewestFirst) {
 
 }  // namespace
 }  // namespace saraban::testing
+
+namespace saraban::testing {
+namespace {
+
+TEST(WebLists, ASecretLettersPageShowsWhoReadIt) {
+  WebFixture web;
+  const Login clerk = login(web, "somsri"), director = login(web, "wichai");
+  auto c = web.client();
+  httplib::MultipartFormDataItems form = {{"from", "กองบัญชาการตำรวจภูธรภาค ๕", "", ""},
+                                          {"subject", "ขอข้อมูลบุคคลเพื่อประกอบการสอบสวน", "", ""},
+                                          {"secrecy", "ลับ", "", ""}};
+  auto made = c.Post("/api/letters", clerk.writing(), form);
+  ASSERT_EQ(made->status, 201);
+  const std::string id = std::to_string(nlohmann::json::parse(made->body)["id"].get<std::int64_t>());
+  ASSERT_EQ(c.Get("/api/letters/" + id, director.reading())->status, 200);
+  const auto page = nlohmann::json::parse(c.Get("/api/letters/" + id, clerk.reading())->body);
+  std::set<std::string> readers;
+  for (const auto& a : page["access_log"]) readers.insert(a["user"].get<std::string>() + ":" + a["command"].get<std::string>());
+  EXPECT_TRUE(readers.count("wichai:web")) << page["access_log"].dump();
+  EXPECT_TRUE(readers.count("somsri:web")) << page["access_log"].dump();
+}
+
+}  // namespace
+}  // namespace saraban::testing

@@ -249,6 +249,9 @@ async function openLetter(id, showFile) {
   if (wanted && kinds.includes(wanted)) files.append(el('iframe', { id: 'letter-pdf', title: titles[wanted], src: `/api/letters/${id}/files/${wanted}#navpanes=0&view=FitH` }));
   $('#history tbody').replaceChildren(...d.history.map((h) => el('tr', {}, el('td', {}, thaiDigits(h.at)), el('td', {}, h.action),
     el('td', {}, stageNames[h.stage] || h.stage), el('td', {}, h.by), el('td', {}, h.comment))));
+  const log = d.access_log || [];
+  $('#access-card').hidden = log.length === 0;
+  $('#access tbody').replaceChildren(...log.map((a) => el('tr', {}, el('td', {}, thaiDigits(a.at)), el('td', {}, a.user), el('td', {}, a.command))));
   $('#action-error').textContent = '';
   $('#action-note').textContent = '';
   await renderActions(d);
