@@ -1,5 +1,6 @@
 // Reading the register and receiving into it: baskets, lists and search, a letter's page and
 // its PDFs, possible duplicates, and the receive form's upload.
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "base/parse.h"
@@ -118,6 +119,11 @@ void receive_letter(const httplib::Request& req, httplib::Response& res, Caller&
     upload.emplace(api.options.data_dir, f.filename, f.content);
     r.file = upload->path();
   }
+  // Receives with a file take turns in this process: the stamp shows a predicted number, and two
+  // clerks stamping at once would predict the same one and stamp again (registry.cpp).
+  static std::mutex stamping;
+  std::unique_lock turn(stamping, std::defer_lock);
+  if (r.file) turn.lock();
   const registry::Issued n = c.reg.registry.receive(c.user, r);
   reply_json(res, {{"register", n.register_code}, {"year", n.year}, {"number", n.number}, {"id", n.id}, {"warnings", n.warnings}},
              201);
