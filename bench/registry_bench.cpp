@@ -12,7 +12,7 @@
 
 #include "base/environment.h"
 #include "registry/registry.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 
 namespace {
 
@@ -46,7 +46,7 @@ std::vector<ReceiveRequest> letters(std::size_t n, std::size_t offset) {
 }
 
 struct Register {
-  std::unique_ptr<SqliteRegisterStore> store;
+  std::unique_ptr<SqlRegisterStore> store;
   std::unique_ptr<Registry> reg;
   User clerk;
 };
@@ -57,11 +57,11 @@ Register open_register(const std::string& path, bool fresh) {
     std::filesystem::remove(path);
     std::filesystem::remove(path + "-wal");
     std::filesystem::remove(path + "-shm");
-    r.store = SqliteRegisterStore::create(path, system_environment());
+    r.store = SqlRegisterStore::create(path, system_environment());
     r.reg = std::make_unique<Registry>(*r.store, system_environment());
     r.reg->add_user(r.reg->acting_user("admin"), "clerk", Role::Clerk, Secrecy::None);
   } else {
-    r.store = SqliteRegisterStore::open(path, system_environment());
+    r.store = SqlRegisterStore::open(path, system_environment());
     r.reg = std::make_unique<Registry>(*r.store, system_environment());
   }
   r.clerk = r.reg->acting_user("clerk");

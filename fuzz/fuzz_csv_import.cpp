@@ -14,7 +14,7 @@
 #include "fuzz_check.h"
 #include "registry/csv.h"
 #include "registry/registry.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 
 namespace {
 
@@ -35,7 +35,7 @@ class FixedClock final : public Environment {
 struct Scratch {
   FixedClock clock;
   std::string dir = "/tmp/saraban-fuzz-csv-" + std::to_string(::getpid());
-  std::unique_ptr<SqliteRegisterStore> store;
+  std::unique_ptr<SqlRegisterStore> store;
   std::unique_ptr<Registry> reg;
   User clerk;
   Scratch() { reset(); }
@@ -50,7 +50,7 @@ struct Scratch {
     store.reset();
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
-    store = SqliteRegisterStore::create(dir + "/registry.db", clock);
+    store = SqlRegisterStore::create(dir + "/registry.db", clock);
     reg = std::make_unique<Registry>(*store, clock);
     User admin = reg->acting_user("admin");
     reg->add_user(admin, "malee", Role::Clerk, Secrecy::TopSecret);

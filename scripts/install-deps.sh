@@ -16,6 +16,8 @@ packages=(
   libssl-dev               # SHA-256 hashes, CMS signatures
   libcpp-httplib-dev       # HTTP client: `sign --tsa` posts RFC 3161 time-stamp queries
   libsodium-dev            # passwords (Argon2id) and the audit chain's key (BLAKE2b MAC)
+  libpqxx-dev              # the register on PostgreSQL (one register for many machines)
+  postgresql-15            # the tests start a throw-away PostgreSQL server (scripts/test.sh)
   libpng-dev libjpeg-dev   # emblem and attachment images
   libdeflate-dev           # deflates PDF streams (smaller than zlib, in less time)
   libcmark-gfm-dev         # parses manuals: CommonMark with GitHub tables

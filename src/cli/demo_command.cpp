@@ -14,7 +14,7 @@
 #include "cli/command.h"
 #include "documents/letter_json.h"
 #include "registry/demo_office.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 
 namespace saraban::cli {
 namespace {
@@ -38,14 +38,14 @@ int demo(const GlobalOptions& g, const std::vector<std::string>& args) {
   const bool fresh = ::stat(g.db.c_str(), &st) != 0;
   SimulatedEnvironment clock(system_environment());
   clock.set_now(system_environment().now());
-  std::unique_ptr<SqliteRegisterStore> store;
+  std::unique_ptr<SqlRegisterStore> store;
   User admin;
   if (fresh) {
     auto slash = g.db.find_last_of('/');
     if (slash != std::string::npos && slash > 0) ::mkdir(g.db.substr(0, slash).c_str(), 0775);
-    store = SqliteRegisterStore::create(g.db, clock);
+    store = SqlRegisterStore::create(g.db, clock);
   } else {
-    store = SqliteRegisterStore::open(g.db, clock);
+    store = SqlRegisterStore::open(g.db, clock);
   }
   Registry registry(*store, clock);
   registry.set_letter_validator([](const std::string& text) { documents::parse_letter(text, "demo reply", ".", nullptr); });

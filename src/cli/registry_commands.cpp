@@ -28,7 +28,7 @@
 #include "registry/file_access.h"
 #include "registry/register_files.h"
 #include "registry/registry.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 #include "registry/stamp_notes.h"
 
 namespace saraban::cli {
@@ -85,7 +85,7 @@ int cmd_init(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (!args.empty()) unknown_option(args[0]);
   auto slash = g.db.find_last_of('/');
   if (slash != std::string::npos && slash > 0) ::mkdir(g.db.substr(0, slash).c_str(), 0775);  // var/
-  SqliteRegisterStore::create(g.db, system_environment());
+  SqlRegisterStore::create(g.db, system_environment());
   if (g.json) print_json({{"db", g.db}, {"key", g.db + ".key"}, {"user", "admin"}});
   else std::printf("created the register %s; its first user is 'admin'; keep a copy of its key %s.key elsewhere\n",
                    g.db.c_str(), g.db.c_str());

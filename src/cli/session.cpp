@@ -10,7 +10,7 @@ namespace saraban::cli {
 
 Session open_session(const GlobalOptions& g) {
   Session s;
-  s.store = registry::SqliteRegisterStore::open(g.db, system_environment());
+  s.store = registry::SqlRegisterStore::open(g.db, system_environment());
   static IncomingPdfAdapter pdfs(system_environment());  // loads fonts only when stamping
   s.registry = std::make_unique<registry::Registry>(*s.store, system_environment(), &pdfs);
   s.actor = prove_acting_user(g, *s.store).user;

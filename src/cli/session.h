@@ -6,12 +6,12 @@
 
 #include "cli/command.h"
 #include "registry/registry.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 
 namespace saraban::cli {
 
 struct Session {
-  std::unique_ptr<registry::SqliteRegisterStore> store;
+  std::unique_ptr<registry::SqlRegisterStore> store;
   std::unique_ptr<registry::Registry> registry;
   registry::User actor;
 };

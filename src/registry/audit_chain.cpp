@@ -48,22 +48,19 @@ std::string hex_of(std::string_view bytes) {
   return out;
 }
 
-std::span<const std::uint8_t> blob_of(const sql::Statement& s, int i) {
-  auto p = static_cast<const std::uint8_t*>(sqlite3_column_blob(s.get(), i));
-  return {p, static_cast<std::size_t>(sqlite3_column_bytes(s.get(), i))};
-}
+std::vector<std::uint8_t> blob_of(const sql::Statement& s, int i) { return s.blob(i); }
 
 // The form rows were recorded in before the chain was keyed: text through U+FFFD replacement,
 // blobs as "sha256:...". Only rows last recorded then are compared with it.
 std::string legacy_canonical_row(const sql::Statement& s, int first) {
   json o = json::object();
   for (int i = first; i < s.columns(); ++i) {
-    const char* name = sqlite3_column_name(s.get(), i);
-    switch (sqlite3_column_type(s.get(), i)) {
-      case SQLITE_NULL: o[name] = nullptr; break;
-      case SQLITE_INTEGER: o[name] = s.integer(i); break;
-      case SQLITE_FLOAT: o[name] = sqlite3_column_double(s.get(), i); break;
-      case SQLITE_BLOB: o[name] = "sha256:" + sha256_hex(blob_of(s, i)); break;
+    const std::string name = s.column_name(i);
+    switch (s.kind(i)) {
+      case sql::ColumnKind::Null: o[name] = nullptr; break;
+      case sql::ColumnKind::Integer: o[name] = s.integer(i); break;
+      case sql::ColumnKind::Float: o[name] = s.real(i); break;
+      case sql::ColumnKind::Blob: o[name] = "sha256:" + sha256_hex(blob_of(s, i)); break;
       default: o[name] = s.text(i); break;
     }
   }
@@ -94,7 +91,9 @@ std::string chain_message(const std::string& prev, std::int64_t seq, std::int64_
 }
 
 bool table_exists(sql::Connection& c, const char* name) {
-  auto& s = c.cached("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = :name");
+  auto& s = c.postgres() ? c.cached("SELECT 1 FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace "
+                                    "WHERE n.nspname = current_schema() AND k.relkind = 'r' AND k.relname = :name")
+                         : c.cached("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = :name");
   s.bind(":name", name);
   bool found = s.step();
   s.reset();
@@ -265,7 +264,8 @@ void check_anchor(sql::Connection& c, Findings& findings, const std::optional<st
 // `latest` afterwards was deleted.
 void check_rows(sql::Connection& c, Findings& findings, VerifyReport& r, Latest& latest, std::int64_t keyed_from) {
   for (const auto& t : audited_tables(c)) {
-    auto s = c.prepare("SELECT rowid, * FROM " + t + " ORDER BY rowid");
+    const std::string key = c.row_key(t);
+    auto s = c.prepare("SELECT " + key + ", * FROM " + t + " ORDER BY " + key);
     while (s.step()) {
       ++r.rows_checked;
       std::int64_t id = s.integer(0);
@@ -314,7 +314,12 @@ void check_attachments(sql::Connection& c, Findings& findings, VerifyReport& r) 
 }  // namespace
 
 std::vector<std::string> audited_tables(sql::Connection& c) {
-  auto s = c.prepare(
+  // PostgreSQL: the register's own tables in the order they were made; the search index and
+  // the number counters are rebuildable, and saraban_meta holds only the schema's identity.
+  auto s = c.postgres() ? c.prepare(
+      "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname NOT IN "
+      "('audit_log', 'entries_search', 'register_counters', 'saraban_meta') ORDER BY c.oid") : c.prepare(
       "SELECT s.name FROM sqlite_schema s JOIN pragma_table_list t ON t.name = s.name AND t.schema = 'main' "
       "WHERE s.type = 'table' AND t.type = 'table' AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
       "AND s.name <> 'audit_log' ORDER BY s.rowid");
@@ -326,12 +331,12 @@ std::vector<std::string> audited_tables(sql::Connection& c) {
 std::string canonical_row(const sql::Statement& s, int first) {
   json o = json::object();
   for (int i = first; i < s.columns(); ++i) {
-    const char* name = sqlite3_column_name(s.get(), i);
-    switch (sqlite3_column_type(s.get(), i)) {
-      case SQLITE_NULL: o[name] = nullptr; break;
-      case SQLITE_INTEGER: o[name] = s.integer(i); break;
-      case SQLITE_FLOAT: o[name] = sqlite3_column_double(s.get(), i); break;
-      case SQLITE_BLOB: o[name] = json{{"blob_sha256", sha256_hex(blob_of(s, i))}}; break;
+    const std::string name = s.column_name(i);
+    switch (s.kind(i)) {
+      case sql::ColumnKind::Null: o[name] = nullptr; break;
+      case sql::ColumnKind::Integer: o[name] = s.integer(i); break;
+      case sql::ColumnKind::Float: o[name] = s.real(i); break;
+      case sql::ColumnKind::Blob: o[name] = json{{"blob_sha256", sha256_hex(blob_of(s, i))}}; break;
       default: {
         std::string t = s.text(i);
         if (valid_utf8(t)) o[name] = std::move(t);
@@ -433,7 +438,7 @@ void AuditChain::require_anchor_matches() {
 }
 
 void AuditChain::append(const std::string& tbl, std::int64_t id, const char* action) {
-  auto& r = conn_.cached("SELECT * FROM " + tbl + " WHERE rowid = :id");
+  auto& r = conn_.cached("SELECT * FROM " + tbl + " WHERE " + conn_.row_key(tbl) + " = :id");
   r.bind(":id", id);
   if (!r.step()) throw Error(ErrorCode::Internal, "audited row vanished", tbl + " " + std::to_string(id));
   std::string data = canonical_row(r);
@@ -456,7 +461,8 @@ void AuditChain::append(const std::string& tbl, std::int64_t id, const char* act
 void AuditChain::append_all_rows() {
   for (const auto& t : audited_tables(conn_)) {
     std::vector<std::int64_t> ids;
-    auto s = conn_.prepare("SELECT rowid FROM " + t + " ORDER BY rowid");
+    const std::string key = conn_.row_key(t);
+    auto s = conn_.prepare("SELECT " + key + " FROM " + t + " ORDER BY " + key);
     while (s.step()) ids.push_back(s.integer(0));
     for (auto id : ids) append(t, id, "insert");
   }

@@ -1,6 +1,6 @@
 #pragma once
-// The storage behind the register, one interface: SQLite today (SqliteRegisterStore), a
-// PostgreSQL backend for offices sharing one register across machines can follow. The rules
+// The storage behind the register, one interface: SqlRegisterStore, on SQLite (one machine) or
+// PostgreSQL (offices sharing one register across machines). The rules
 // (roles, stages, clearance) live in Registry, above this; a store only keeps rows, issues
 // numbers inside the writing transaction, appends the audit chain and answers queries.
 #include <cstdint>
@@ -113,8 +113,9 @@ class RegisterStore {
   // ---- queries; every one excludes entries above `clearance`
   virtual std::vector<Entry> list(const EntryFilter& f, Secrecy clearance) = 0;
   virtual std::int64_t count(const EntryFilter& f, Secrecy clearance) = 0;
-  // `match` is an FTS query built by fts_phrase_query().
-  virtual std::vector<Entry> search(const std::string& match, const EntryFilter& f, Secrecy clearance) = 0;
+  // `query` is what the user typed: every whitespace-separated part must match as a phrase of
+  // the Thai tokenizer's words (the store builds its engine's query from it).
+  virtual std::vector<Entry> search(const std::string& query, const EntryFilter& f, Secrecy clearance) = 0;
 
   // ---- integrity and maintenance
   virtual VerifyReport verify() = 0;

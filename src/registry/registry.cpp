@@ -626,10 +626,9 @@ std::vector<Entry> Registry::list(const User& actor, const EntryFilter& f, std::
 }
 
 std::vector<Entry> Registry::search(const User& actor, const std::string& query, const EntryFilter& f) {
-  std::string match = fts_phrase_query(query);
-  if (match.empty()) throw Error(ErrorCode::InvalidInput, "nothing to search for in the query", query);
+  if (fts_phrase_query(query).empty()) throw Error(ErrorCode::InvalidInput, "nothing to search for in the query", query);
   std::vector<Entry> out;
-  store_.read([&] { out = store_.search(match, f, actor.clearance); });
+  store_.read([&] { out = store_.search(query, f, actor.clearance); });
   log_reads(actor, out, "search");
   return out;
 }

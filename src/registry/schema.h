@@ -15,6 +15,7 @@ struct Migration {
 };
 
 std::string_view embedded_schema();
+std::string_view embedded_postgres_schema();  // registry/postgresql/schema.sql, same version
 std::vector<Migration> embedded_migrations();
 
 }  // namespace saraban::registry

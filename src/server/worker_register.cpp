@@ -10,7 +10,7 @@ namespace saraban::server {
 namespace {
 
 struct Opened {
-  std::unique_ptr<registry::SqliteRegisterStore> store;
+  std::unique_ptr<registry::SqlRegisterStore> store;
   std::unique_ptr<cli::IncomingPdfAdapter> pdfs;
   std::unique_ptr<registry::Registry> registry;
   std::unique_ptr<documents::LetterRenderer> renderer;
@@ -23,7 +23,7 @@ WorkerRegister worker_register(const std::string& db, const Environment& env) {
   auto it = opened.find(db);
   if (it == opened.end()) {
     Opened o;
-    o.store = registry::SqliteRegisterStore::open(db, env);
+    o.store = registry::SqlRegisterStore::open(db, env);
     o.pdfs = std::make_unique<cli::IncomingPdfAdapter>(env);
     o.registry = std::make_unique<registry::Registry>(*o.store, env, o.pdfs.get());
     o.registry->set_letter_validator([](const std::string& text) { documents::parse_letter(text, "letter", ".", nullptr); });

@@ -7,12 +7,12 @@
 #include "base/environment.h"
 #include "documents/letter_renderer.h"
 #include "registry/registry.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 
 namespace saraban::server {
 
 struct WorkerRegister {
-  registry::SqliteRegisterStore& store;
+  registry::SqlRegisterStore& store;
   registry::Registry& registry;
   documents::LetterRenderer& renderer;
 };

@@ -39,7 +39,7 @@ TEST(AuditedTables, ARowInATableAddedOutsideSarabanIsFound) {
   ASSERT_EQ(testing::tamper(f.db, "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT NOT NULL);"
                                   "INSERT INTO notes(text) VALUES ('ไม่ได้ผ่านทะเบียน');"),
             SQLITE_OK);
-  f.store = SqliteRegisterStore::open(f.db, f.env);
+  f.store = SqlRegisterStore::open(f.db, f.env);
   f.reg = std::make_unique<Registry>(*f.store, f.env);
   auto r = f.reg->verify(f.admin);
   ASSERT_FALSE(r.ok);

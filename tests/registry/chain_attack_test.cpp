@@ -33,7 +33,7 @@ struct AttackFixture : Fixture {
     store.reset();
   }
   void reopen() {
-    store = SqliteRegisterStore::open(db, env);
+    store = SqlRegisterStore::open(db, env);
     reg = std::make_unique<Registry>(*store, env);
   }
   VerifyReport verify_now() {

@@ -48,7 +48,7 @@ TEST(RestampCli, DrawsTheMissingStampOnceAndThenRefuses) {
   std::string address;
   {
     const Environment& env = system_environment();
-    auto store = SqliteRegisterStore::open(db, env);
+    auto store = SqlRegisterStore::open(db, env);
     Registry reg(*store, env);
     const User clerk = reg.acting_user("somchai");
     testing::BusyRegisterStamper stamper(db, env, clerk);

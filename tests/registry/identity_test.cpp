@@ -310,7 +310,7 @@ TEST(IdentityMigration, AVersionOneRegisterGainsCredentialsAndStillVerifies) {
   f.reg.reset();
   f.store.reset();
   ASSERT_EQ(testing::tamper(db, "DROP TABLE user_credentials; DROP TABLE office_files; PRAGMA user_version = 1"), SQLITE_OK);
-  f.store = SqliteRegisterStore::open(db, f.env);
+  f.store = SqlRegisterStore::open(db, f.env);
   f.reg = std::make_unique<Registry>(*f.store, f.env);
   EXPECT_EQ(f.store->connection().pragma_int("user_version"), kSchemaVersion);
   f.reg->set_login(f.admin, "somchai", "somchai.j");

@@ -189,7 +189,7 @@ TEST(Import, KilledImportRunAgainEndsWithEveryRowOnce) {
   ASSERT_GE(pid, 0);
   if (pid == 0) {
     testing::TestEnvironment env(testing::kMarch2026);
-    auto store = SqliteRegisterStore::open(db, env);
+    auto store = SqlRegisterStore::open(db, env);
     Registry reg(*store, env);
     reg.import_csv(reg.acting_user("somchai"), text, 200);
     std::_Exit(0);
@@ -210,7 +210,7 @@ TEST(Import, KilledImportRunAgainEndsWithEveryRowOnce) {
   int st = 0;
   ::waitpid(pid, &st, 0);
   ASSERT_TRUE(WIFSIGNALED(st)) << "the import finished before it could be killed";
-  f.store = SqliteRegisterStore::open(db, f.env);
+  f.store = SqlRegisterStore::open(db, f.env);
   f.reg = std::make_unique<Registry>(*f.store, f.env);
   std::int64_t before = count_all(f);
   ASSERT_GT(before, 0);
@@ -251,7 +251,7 @@ TEST(Import, ReceiveDuringANumberedImportNeverLeavesHalfAnImport) {
   ASSERT_GE(pid, 0);
   if (pid == 0) {
     testing::TestEnvironment env(testing::kMarch2026);
-    auto store = SqliteRegisterStore::open(db, env);
+    auto store = SqlRegisterStore::open(db, env);
     Registry reg(*store, env);
     std::ofstream(flag) << "1";
     try {
@@ -264,7 +264,7 @@ TEST(Import, ReceiveDuringANumberedImportNeverLeavesHalfAnImport) {
   }
   while (!std::filesystem::exists(flag)) ::usleep(1000);
   ::usleep(30000);
-  f.store = SqliteRegisterStore::open(db, f.env);
+  f.store = SqlRegisterStore::open(db, f.env);
   f.reg = std::make_unique<Registry>(*f.store, f.env);
   auto got = f.receive("รับระหว่างนำเข้า");
   int st = 0;

@@ -9,7 +9,7 @@
 
 #include "base/environment.h"
 #include "registry/registry.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 #include "stand_in_stamper.h"
 
 namespace saraban::registry::testing {
@@ -31,7 +31,7 @@ class BusyRegisterStamper final : public StandInStamper {
   std::vector<std::uint8_t> draw(const std::vector<std::uint8_t>& original, const ReceiveStampText& t) override {
     numbers.push_back(t.number);
     if (numbers.size() <= 3) {
-      auto other = SqliteRegisterStore::open(db_, env_);
+      auto other = SqlRegisterStore::open(db_, env_);
       ReceiveRequest q;
       q.sender = "โรงเรียนบ้านหนองบัว";
       q.subject = "ขอส่งรายงานการประชุม";

@@ -252,7 +252,7 @@ TEST(LateStamp, ARestampWhileTheLateStampIsDrawnLeavesOneCopy) {
   LateFixture f("late-race");
   BusyRegisterStamper stamper(f.db, f.env, f.clerk);
   stamper.on_late = [&] {
-    auto other = SqliteRegisterStore::open(f.db, f.env);
+    auto other = SqlRegisterStore::open(f.db, f.env);
     EntryFilter q;
     q.number_from = q.number_to = 4;
     MarkingStamper marking;

@@ -115,7 +115,7 @@ TEST_F(MigrationFixture, V1RegisterIsKeyedFromItsHeadOnAndVerifies) {
   ASSERT_EQ(query_one(db, "PRAGMA user_version"), "1");
   ASSERT_FALSE(fs::exists(db + ".key"));
   {
-    auto store = SqliteRegisterStore::open(db, env);
+    auto store = SqlRegisterStore::open(db, env);
     Registry reg(*store, env);
     auto admin = reg.acting_user("admin");
     auto r = reg.verify(admin);
@@ -139,14 +139,14 @@ TEST_F(MigrationFixture, V1RegisterIsKeyedFromItsHeadOnAndVerifies) {
 
 TEST_F(MigrationFixture, RewritingTheUnkeyedPartIsCaughtByTheFirstKeyedEntry) {
   make_v1_register(db, testing::kMarch2026 - 86400);
-  { auto store = SqliteRegisterStore::open(db, env); }
+  { auto store = SqlRegisterStore::open(db, env); }
   long long keyed_from = std::stoll(query_one(db, "SELECT keyed_from FROM audit_key"));
   ASSERT_EQ(tamper(db, "DROP TRIGGER audit_log_no_update; UPDATE entries SET subject = 'ขอยกเลิกประชุม' WHERE id = 1;"
                        "UPDATE audit_log SET row_data = replace(row_data, 'ขอเชิญประชุมผู้บริหาร', 'ขอยกเลิกประชุม') "
                        "WHERE tbl = 'entries' AND row_id = 1"),
             SQLITE_OK);
   ASSERT_EQ(tamper(db, testing::rehash_sql(db, 1)), SQLITE_OK);
-  auto store = SqliteRegisterStore::open(db, env);
+  auto store = SqlRegisterStore::open(db, env);
   Registry reg(*store, env);
   auto r = reg.verify(reg.acting_user("admin"));
   ASSERT_FALSE(r.ok);
@@ -157,7 +157,7 @@ TEST_F(MigrationFixture, RewritingTheUnkeyedPartIsCaughtByTheFirstKeyedEntry) {
 TEST_F(MigrationFixture, AnUnusedKeyFromAnInterruptedMigrationIsSetAsideNotReused) {
   make_v1_register(db, testing::kMarch2026 - 86400);
   { std::ofstream(db + ".key") << "left by a migration that never committed\n"; }
-  auto store = SqliteRegisterStore::open(db, env);
+  auto store = SqlRegisterStore::open(db, env);
   Registry reg(*store, env);
   EXPECT_TRUE(reg.verify(reg.acting_user("admin")).ok);
   EXPECT_TRUE(fs::exists(db + ".key.unused-" + std::to_string(testing::kMarch2026)));
@@ -169,7 +169,7 @@ TEST_F(MigrationFixture, AV1FileBesideAnAnchorIsRefused) {
   make_v1_register(db, testing::kMarch2026 - 86400);
   { std::ofstream(db + ".anchor") << "saraban anchor 1\n"; }
   try {
-    SqliteRegisterStore::open(db, env);
+    SqlRegisterStore::open(db, env);
     ADD_FAILURE() << "opened";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::DatabaseError);
@@ -181,7 +181,7 @@ TEST_F(MigrationFixture, AV1FileBesideAnAnchorIsRefused) {
 TEST_F(MigrationFixture, AnotherApplicationsFileIsRefused) {
   ASSERT_EQ(tamper(db, "PRAGMA application_id = 1234; CREATE TABLE t(x); INSERT INTO t VALUES (1);"), SQLITE_OK);
   try {
-    SqliteRegisterStore::open(db, env);
+    SqlRegisterStore::open(db, env);
     ADD_FAILURE() << "opened";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::DatabaseError);
@@ -192,10 +192,10 @@ TEST_F(MigrationFixture, AnotherApplicationsFileIsRefused) {
 }
 
 TEST_F(MigrationFixture, ANewerVersionsFileIsRefused) {
-  { auto store = SqliteRegisterStore::create(db, env); }
+  { auto store = SqlRegisterStore::create(db, env); }
   ASSERT_EQ(tamper(db, "PRAGMA user_version = " + std::to_string(kSchemaVersion + 1)), SQLITE_OK);
   try {
-    SqliteRegisterStore::open(db, env);
+    SqlRegisterStore::open(db, env);
     ADD_FAILURE() << "opened";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::DatabaseError);

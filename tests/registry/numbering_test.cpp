@@ -123,7 +123,7 @@ TEST(Numbering, EightConcurrentProcessesGetExactlyOneToTwoThousand) {
       if (::read(go[0], &c, 1) < 0) std::_Exit(3);  // start together
       try {
         testing::TestEnvironment env(testing::kMarch2026);
-        auto store = SqliteRegisterStore::open(db, env);
+        auto store = SqlRegisterStore::open(db, env);
         Registry reg(*store, env);
         User clerk = reg.acting_user("somchai");
         for (int i = 0; i < kEach; ++i) {
@@ -147,7 +147,7 @@ TEST(Numbering, EightConcurrentProcessesGetExactlyOneToTwoThousand) {
     ::waitpid(k, &st, 0);
     EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
   }
-  f.store = SqliteRegisterStore::open(db, f.env);
+  f.store = SqlRegisterStore::open(db, f.env);
   f.reg = std::make_unique<Registry>(*f.store, f.env);
   auto all = f.reg->list(f.clerk, EntryFilter{.register_code = "receive", .year = 2569});
   ASSERT_EQ(all.size(), static_cast<std::size_t>(kProcs * kEach));
@@ -214,7 +214,7 @@ TEST(Numbering, SigkillDuringImportLeavesAConsistentRegister) {
   ASSERT_GE(pid, 0);
   if (pid == 0) {
     testing::TestEnvironment env(testing::kMarch2026);
-    auto store = SqliteRegisterStore::open(db, env);
+    auto store = SqlRegisterStore::open(db, env);
     Registry reg(*store, env);
     std::ifstream in(csv_path);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -240,7 +240,7 @@ TEST(Numbering, SigkillDuringImportLeavesAConsistentRegister) {
   ASSERT_TRUE(some_committed);
   ASSERT_TRUE(WIFSIGNALED(st)) << "the import finished before it could be killed";
 
-  f.store = SqliteRegisterStore::open(db, f.env);
+  f.store = SqlRegisterStore::open(db, f.env);
   f.reg = std::make_unique<Registry>(*f.store, f.env);
   auto report = f.reg->verify(f.admin);
   EXPECT_TRUE(report.ok) << (report.problems.empty() ? "" : report.problems.front());

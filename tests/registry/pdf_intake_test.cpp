@@ -213,7 +213,7 @@ TEST(PdfIntake, ANumberTakenWhileStampingIsStampedAgainWithTheIssuedOne) {
   stamper.during = [&] {
     if (!first) return;
     first = false;
-    auto other = SqliteRegisterStore::open(f.db, f.env);
+    auto other = SqlRegisterStore::open(f.db, f.env);
     ReceiveRequest q;
     q.sender = "ก";
     q.subject = "ข";
@@ -238,7 +238,7 @@ TEST(PdfIntake, ABusyRegisterStampsAfterStoringAndStillWithoutTheLock) {
   int calls = 0, last_other_write = -1;
   stamper.during = [&] {
     if (++calls <= 3) {
-      auto other = SqliteRegisterStore::open(f.db, f.env);
+      auto other = SqlRegisterStore::open(f.db, f.env);
       ReceiveRequest q;
       q.sender = "ก";
       q.subject = "ข";

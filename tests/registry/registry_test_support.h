@@ -18,7 +18,7 @@
 #include "cli/incoming_pdf_adapter.h"
 #include "registry/registry.h"
 #include "registry/sha256.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 
 namespace saraban::registry::testing {
 
@@ -67,12 +67,12 @@ struct Fixture {
   std::string db;
   TestEnvironment env{kMarch2026};
   cli::IncomingPdfAdapter pdfs{env};  // what the CLI gives the register: real inspection and stamp
-  std::unique_ptr<SqliteRegisterStore> store;
+  std::unique_ptr<SqlRegisterStore> store;
   std::unique_ptr<Registry> reg;
   User admin, clerk, director, officer, signer, nosy, cleared_clerk;
 
   explicit Fixture(const std::string& name) : dir(temp_dir(name)), db(dir + "/registry.db") {
-    store = SqliteRegisterStore::create(db, env);
+    store = SqlRegisterStore::create(db, env);
     reg = std::make_unique<Registry>(*store, env, &pdfs);
     admin = reg->acting_user("admin");
     reg->add_user(admin, "somchai", Role::Clerk, Secrecy::None);

@@ -48,7 +48,7 @@ TEST(SearchSegmentation, InvalidUtf8InAStoredRowIsIndexedAroundTheBadBytes) {
   f.store.reset();
   ASSERT_EQ(testing::tamper(f.db, "UPDATE entries SET subject = CAST(x'e0b882e0b8ad' || x'ff' || 'budget' AS TEXT)"),
             SQLITE_OK);
-  f.store = SqliteRegisterStore::open(f.db, f.env);
+  f.store = SqlRegisterStore::open(f.db, f.env);
   f.reg = std::make_unique<Registry>(*f.store, f.env);
   f.reg->reindex(f.admin);
   EXPECT_EQ(f.reg->search(f.clerk, "budget", EntryFilter{}).size(), 1u);
@@ -66,7 +66,7 @@ TEST(SearchSegmentation, OpeningARegisterOfSchemaVersionTwoRebuildsTheIndex) {
   EXPECT_TRUE(f.reg->search(f.clerk, "ซัพพลายเออร์", EntryFilter{}).empty());
   f.reg.reset();
   f.store.reset();
-  f.store = SqliteRegisterStore::open(f.db, f.env);
+  f.store = SqlRegisterStore::open(f.db, f.env);
   f.reg = std::make_unique<Registry>(*f.store, f.env);
   EXPECT_EQ(f.store->connection().pragma_int("user_version"), kSchemaVersion);
   EXPECT_EQ(f.reg->search(f.clerk, "ซัพพลายเออร์", EntryFilter{}).size(), 1u);

@@ -177,7 +177,7 @@ struct VerifyFixture : Fixture {
   void edit(const std::string& sql) { ASSERT_EQ(testing::tamper(db, sql), SQLITE_OK); }
   VerifyReport verify_as(const User& u) {
     if (!reg) {
-      store = SqliteRegisterStore::open(db, env);
+      store = SqlRegisterStore::open(db, env);
       reg = std::make_unique<Registry>(*store, env);
     }
     return reg->verify(u);

@@ -85,7 +85,7 @@ struct SuffixFixture : testing::Fixture {
   VerifyReport reopen_and_verify() {
     reg.reset();
     store.reset();
-    store = SqliteRegisterStore::open(db, env);
+    store = SqlRegisterStore::open(db, env);
     reg = std::make_unique<Registry>(*store, env);
     return reg->verify(admin);
   }

@@ -47,7 +47,7 @@ struct TamperFixture : Fixture {
     store.reset();
   }
   VerifyReport verify_now() {
-    store = SqliteRegisterStore::open(db, env);
+    store = SqlRegisterStore::open(db, env);
     reg = std::make_unique<Registry>(*store, env);
     return reg->verify(admin);
   }

@@ -162,7 +162,7 @@ TEST(Workflow, BackupIsAWorkingRegister) {
   std::string copy = f.dir + "/copy.db";
   f.reg->backup(f.admin, copy);
   EXPECT_EQ(code_of([&] { f.reg->backup(f.admin, copy); }), ErrorCode::InvalidInput);  // never overwrites
-  auto store = SqliteRegisterStore::open(copy, f.env);
+  auto store = SqlRegisterStore::open(copy, f.env);
   Registry reg(*store, f.env);
   EXPECT_TRUE(reg.verify(f.admin).ok);
   EXPECT_EQ(reg.list(f.clerk, EntryFilter{}).size(), 2u);

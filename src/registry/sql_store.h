@@ -1,7 +1,9 @@
 #pragma once
-// The register in one SQLite file (WAL mode): canonical tables under the keyed audit chain
-// (AuditChain, audit_chain.h), a rebuildable Thai FTS5 index, attachment bytes as BLOBs.
-// Upkeep (migrations, backup, reindex) is Maintenance's (maintenance.h).
+// The register's store over SQL: canonical tables under the keyed audit chain (AuditChain,
+// audit_chain.h), a rebuildable Thai search index, attachment bytes in the database. Two engines
+// run the same code: one SQLite file (WAL mode; the default, one machine) or a PostgreSQL
+// database shared by many machines (sql_store_postgres.cpp). Upkeep (migrations, backup,
+// reindex) is Maintenance's (maintenance.h).
 #include <memory>
 #include <string>
 
@@ -14,15 +16,26 @@
 
 namespace saraban::registry {
 
-class SqliteRegisterStore final : public RegisterStore {
+// True for a PostgreSQL connection string (postgresql://... or postgres://...).
+bool is_postgres_url(const std::string& location);
+// A tsquery for what a user typed: each whitespace-separated part a phrase of Thai-tokenizer
+// words in order, all parts required (as fts_phrase_query for SQLite). Empty when nothing remains.
+std::string postgres_phrase_query(std::string_view user_query);
+
+class SqlRegisterStore final : public RegisterStore {
  public:
   // Creates a new register at `path` with the office and its first user `admin`, its key and
   // its anchor. Atomic: built in `path`.partial and linked into place, so an interrupted init
   // leaves no register-like file. Refuses an existing register or any other non-empty file;
   // replaces an empty one (zero bytes, or an SQLite file without tables).
-  static std::unique_ptr<SqliteRegisterStore> create(const std::string& path, const Environment& env);
+  // A PostgreSQL connection string instead of a path (postgresql://...) makes the register in
+  // that database, which must be empty (sql_store_postgres.cpp).
+  static std::unique_ptr<SqlRegisterStore> create(const std::string& path, const Environment& env);
   // Opens an existing register, migrating an older schema. NotFound when there is none.
-  static std::unique_ptr<SqliteRegisterStore> open(const std::string& path, const Environment& env);
+  static std::unique_ptr<SqlRegisterStore> open(const std::string& path, const Environment& env);
+  // The PostgreSQL forms of both (what create and open call for a connection string).
+  static std::unique_ptr<SqlRegisterStore> create_postgres(const std::string& url, const Environment& env);
+  static std::unique_ptr<SqlRegisterStore> open_postgres(const std::string& url, const Environment& env);
 
   void write(std::int64_t actor, const std::function<void()>& body) override;
   void read(const std::function<void()>& body) override;
@@ -63,10 +76,10 @@ class SqliteRegisterStore final : public RegisterStore {
                       std::int64_t at) override;
   std::vector<Attachment> attachments(std::int64_t entry_id) override;
   void add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) override;
-  // sqlite_store_notes.cpp
+  // sql_store_notes.cpp
   void set_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) override;
   std::vector<std::int64_t> entries_with_note(const std::string& kind, const std::string& note) override;
-  // sqlite_store_blobs.cpp
+  // sql_store_blobs.cpp
   void add_attachment_extending(std::int64_t entry_id, std::span<const std::uint8_t> base,
                                 std::span<const std::uint8_t> bytes, const std::string& name, const std::string& kind,
                                 const std::string& pdf_status, std::int64_t actor, std::int64_t at) override;
@@ -83,7 +96,7 @@ class SqliteRegisterStore final : public RegisterStore {
   void reindex() override;
   void backup(const std::string& destination) override;
 
-  // Import bookkeeping (sqlite_store_import.cpp).
+  // Import bookkeeping (sql_store_import.cpp).
   std::vector<ImportEvent> import_events(std::int64_t after_event_id) override;
   std::optional<Entry> entry_at(const std::string& register_code, int year, std::int64_t number) override;
   void set_entry_links(std::int64_t id, std::optional<std::int64_t> origin_id,
@@ -93,8 +106,17 @@ class SqliteRegisterStore final : public RegisterStore {
   const RegisterFiles& files() const { return files_; }
 
  private:
-  SqliteRegisterStore(const std::string& path, bool create, const Environment& env);
+  SqlRegisterStore(const std::string& path, bool create, const Environment& env);
+  SqlRegisterStore(RegisterFiles files, std::unique_ptr<sql::ConnectionBackend> conn, const Environment& env);
   void migrate();
+  void init_rows(const ChainKey& key);  // the first rows of a new register, in the chain
+  // PostgreSQL (sql_store_postgres.cpp): numbers from the locked counter row, the search index
+  // as tsvector rows, its rebuild.
+  std::int64_t issue_number_postgres(const std::string& register_code, int year, std::int64_t given);
+  void index_postgres(std::int64_t id, const std::string& subject, const std::string& sender,
+                      const std::string& recipient, const std::string& ref);
+  std::vector<Entry> search_postgres(const std::string& query, const EntryFilter& f, Secrecy clearance);
+  void reindex_postgres();
   void audit(const char* tbl, std::int64_t id, const char* action);
   void require_write(const char* what) const;
   void insert_attachment_row(std::int64_t entry_id, const std::string& sha256, const std::string& name,

@@ -1,4 +1,4 @@
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 
 #include <map>
 #include <memory>
@@ -20,6 +20,7 @@
 #include "registry/register_files.h"
 #include "registry/schema.h"
 #include "registry/sha256.h"
+#include "registry/thai_tokenizer.h"
 
 namespace saraban::registry {
 namespace {
@@ -97,7 +98,7 @@ struct Where {
   }
 };
 
-Where where_of(const EntryFilter& f, Secrecy clearance) {
+Where where_of(const EntryFilter& f, Secrecy clearance, sql::Dialect dialect) {
   Where w;
   w.add("e.secrecy <= :v", static_cast<std::int64_t>(clearance));
   if (f.register_code) w.add("e.register = :v", *f.register_code);
@@ -106,7 +107,7 @@ Where where_of(const EntryFilter& f, Secrecy clearance) {
   if (f.number_to) w.add("e.number <= :v", *f.number_to);
   if (f.registered_from) w.add("e.registered_at >= :v", *f.registered_from);
   if (f.registered_to) w.add("e.registered_at < :v", *f.registered_to);
-  if (f.sender) w.add("instr(e.sender, :v) > 0", *f.sender);
+  if (f.sender) w.add(dialect == sql::Dialect::Postgres ? "strpos(e.sender, :v) > 0" : "instr(e.sender, :v) > 0", *f.sender);
   if (f.stage) w.add("e.stage = :v", std::string(stage_name(*f.stage)));
   if (!f.any_stage.empty()) {  // e.stage IN (...), so the stage index serves it
     std::string in;
@@ -154,6 +155,14 @@ std::mutex& process_write_lock(const std::string& db) {
   return *m;
 }
 
+// No limit: SQLite's LIMIT -1, PostgreSQL's LIMIT NULL.
+void bind_page(sql::Statement& s, const EntryFilter& f, sql::Dialect dialect) {
+  if (f.limit) s.bind(":limit", static_cast<std::int64_t>(f.limit));
+  else if (dialect == sql::Dialect::Postgres) s.bind(":limit", std::nullopt);
+  else s.bind(":limit", std::int64_t{-1});
+  s.bind(":offset", static_cast<std::int64_t>(f.offset));
+}
+
 std::int64_t table_count(sql::Connection& c) {
   auto s = c.prepare("SELECT count(*) FROM sqlite_schema");
   return s.step() ? s.integer(0) : 0;
@@ -161,14 +170,34 @@ std::int64_t table_count(sql::Connection& c) {
 
 }  // namespace
 
-SqliteRegisterStore::SqliteRegisterStore(const std::string& path, bool create, const Environment& env)
-    : files_(path),
-      conn_(path, create),
+SqlRegisterStore::SqlRegisterStore(const std::string& path, bool create, const Environment& env)
+    : SqlRegisterStore(RegisterFiles(path), sql::open_sqlite(path, create, false), env) {}
+
+SqlRegisterStore::SqlRegisterStore(RegisterFiles files, std::unique_ptr<sql::ConnectionBackend> conn,
+                                   const Environment& env)
+    : files_(std::move(files)),
+      conn_(std::move(conn)),
       env_(env),
       chain_(conn_, files_),
       maintenance_(conn_, chain_, files_, env) {}
 
-std::unique_ptr<SqliteRegisterStore> SqliteRegisterStore::create(const std::string& path, const Environment& env) {
+bool is_postgres_url(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+void SqlRegisterStore::init_rows(const ChainKey& key) {
+  conn_.prepare("INSERT INTO users(name, role, clearance, created_at) VALUES ('admin', 'admin', 0, :now)")
+      .bind(":now", now_)
+      .run();
+  conn_.prepare("INSERT INTO audit_key(id, keyed_from, since, key_id) VALUES (1, 1, :now, :key_id)")
+      .bind(":now", now_)
+      .bind(":key_id", key.id())
+      .run();
+  chain_.append_all_rows();
+}
+
+std::unique_ptr<SqlRegisterStore> SqlRegisterStore::create(const std::string& path, const Environment& env) {
+  if (is_postgres_url(path)) return create_postgres(path, env);
   RegisterFiles files(path);
   InitLock lock(path);  // two inits at one path: the second finds the first's register
   clear_way_for_init(path);
@@ -178,20 +207,13 @@ std::unique_ptr<SqliteRegisterStore> SqliteRegisterStore::create(const std::stri
   Anchor head;
   PrivateUmask owner_only;  // the register 0600; SQLite gives its -wal and -shm the same mode
   {
-    std::unique_ptr<SqliteRegisterStore> s(new SqliteRegisterStore(tmp, true, env));
+    std::unique_ptr<SqlRegisterStore> s(new SqlRegisterStore(tmp, true, env));
     s->chain_.build_with(key);
     s->conn_.exec("PRAGMA journal_mode = WAL");
     s->write(0, [&] {
       s->conn_.exec(embedded_schema());
       s->conn_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
-      s->conn_.prepare("INSERT INTO users(name, role, clearance, created_at) VALUES ('admin', 'admin', 0, :now)")
-          .bind(":now", s->now_)
-          .run();
-      s->conn_.prepare("INSERT INTO audit_key(id, keyed_from, since, key_id) VALUES (1, 1, :now, :key_id)")
-          .bind(":now", s->now_)
-          .bind(":key_id", key.id())
-          .run();
-      s->chain_.append_all_rows();
+      s->init_rows(key);
     });
     head = s->chain_.head();
   }  // closing the only connection checkpoints the WAL into the file and removes it
@@ -203,12 +225,13 @@ std::unique_ptr<SqliteRegisterStore> SqliteRegisterStore::create(const std::stri
   return open(path, env);
 }
 
-std::unique_ptr<SqliteRegisterStore> SqliteRegisterStore::open(const std::string& path, const Environment& env) {
+std::unique_ptr<SqlRegisterStore> SqlRegisterStore::open(const std::string& path, const Environment& env) {
+  if (is_postgres_url(path)) return open_postgres(path, env);
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0 || st.st_size == 0)
     throw Error(ErrorCode::NotFound, "no register here (create one with: saraban --db " + path + " init)", path);
   PrivateUmask owner_only;  // a -wal or -shm made now is never more open than the register
-  std::unique_ptr<SqliteRegisterStore> s(new SqliteRegisterStore(path, false, env));
+  std::unique_ptr<SqlRegisterStore> s(new SqlRegisterStore(path, false, env));
   if (s->conn_.pragma_int("application_id") != kApplicationId) {
     if (table_count(s->conn_) == 0)
       throw Error(ErrorCode::DatabaseError,
@@ -227,18 +250,18 @@ std::unique_ptr<SqliteRegisterStore> SqliteRegisterStore::open(const std::string
   return s;
 }
 
-void SqliteRegisterStore::migrate() {
+void SqlRegisterStore::migrate() {
   write(0, [&] { maintenance_.apply_migrations(); });
 }
 
-void SqliteRegisterStore::write(std::int64_t actor, const std::function<void()>& body) {
+void SqlRegisterStore::write(std::int64_t actor, const std::function<void()>& body) {
   if (write_depth_ > 0) {
     body();
     return;
   }
   if (read_depth_ > 0) throw Error(ErrorCode::Internal, "a write inside a read transaction");
   // SQLite opens a file it may not write read-only without a word; say so before the key is read.
-  if (sqlite3_db_readonly(conn_.get(), "main") == 1)
+  if (conn_.read_only())
     throw Error(ErrorCode::IoError, "the register is read-only (this account may not write it); nothing was changed",
                 files_.db);
   std::lock_guard in_process(process_write_lock(files_.db));
@@ -260,36 +283,36 @@ void SqliteRegisterStore::write(std::int64_t actor, const std::function<void()>&
   chain_.committed();
 }
 
-void SqliteRegisterStore::read(const std::function<void()>& body) {
+void SqlRegisterStore::read(const std::function<void()>& body) {
   if (write_depth_ > 0 || read_depth_ > 0) {
     body();
     return;
   }
-  conn_.exec("BEGIN");
+  conn_.begin_read();
   read_depth_ = 1;
   try {
     body();
   } catch (...) {
     read_depth_ = 0;
-    sqlite3_exec(conn_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    conn_.rollback();
     throw;
   }
   read_depth_ = 0;
   conn_.exec("COMMIT");
 }
 
-void SqliteRegisterStore::require_write(const char* what) const {
+void SqlRegisterStore::require_write(const char* what) const {
   if (write_depth_ == 0) throw Error(ErrorCode::Internal, "a change outside a write transaction", what);
 }
 
-void SqliteRegisterStore::audit(const char* tbl, std::int64_t id, const char* action) {
+void SqlRegisterStore::audit(const char* tbl, std::int64_t id, const char* action) {
   require_write("audit");
   chain_.append(tbl, id, action);
 }
 
 // ------------------------------------------------------------------ people, configuration
 
-std::optional<User> SqliteRegisterStore::user_by_name(const std::string& name) {
+std::optional<User> SqlRegisterStore::user_by_name(const std::string& name) {
   auto& s = conn_.cached("SELECT id, name, role, clearance FROM users WHERE name = :name");
   s.bind(":name", name);
   std::optional<User> u;
@@ -298,7 +321,7 @@ std::optional<User> SqliteRegisterStore::user_by_name(const std::string& name) {
   return u;
 }
 
-std::optional<User> SqliteRegisterStore::user_by_id(std::int64_t id) {
+std::optional<User> SqlRegisterStore::user_by_id(std::int64_t id) {
   auto& s = conn_.cached("SELECT id, name, role, clearance FROM users WHERE id = :id");
   s.bind(":id", id);
   std::optional<User> u;
@@ -307,7 +330,7 @@ std::optional<User> SqliteRegisterStore::user_by_id(std::int64_t id) {
   return u;
 }
 
-User SqliteRegisterStore::add_user(const std::string& name, Role role, Secrecy clearance, std::int64_t now) {
+User SqlRegisterStore::add_user(const std::string& name, Role role, Secrecy clearance, std::int64_t now) {
   require_write("add_user");
   if (user_by_name(name)) throw Error(ErrorCode::InvalidInput, "a user of that name already exists", name);
   conn_.prepare("INSERT INTO users(name, role, clearance, created_at) VALUES (:name, :role, :clearance, :created_at)")
@@ -321,7 +344,7 @@ User SqliteRegisterStore::add_user(const std::string& name, Role role, Secrecy c
   return *user_by_id(id);
 }
 
-Office SqliteRegisterStore::office() {
+Office SqlRegisterStore::office() {
   auto s = conn_.prepare("SELECT name, prefix, year_start_month FROM offices WHERE id = 1");
   Office o;
   if (s.step()) {
@@ -332,7 +355,7 @@ Office SqliteRegisterStore::office() {
   return o;
 }
 
-void SqliteRegisterStore::set_office(const Office& o) {
+void SqlRegisterStore::set_office(const Office& o) {
   require_write("set_office");
   conn_.prepare("UPDATE offices SET name = :name, prefix = :prefix, year_start_month = :year_start_month WHERE id = 1")
       .bind(":name", o.name)
@@ -343,7 +366,7 @@ void SqliteRegisterStore::set_office(const Office& o) {
   for (auto r : kRegisters) set_year_start_month(std::string(r), o.year_start_month);
 }
 
-int SqliteRegisterStore::year_start_month(const std::string& code) {
+int SqlRegisterStore::year_start_month(const std::string& code) {
   auto& s = conn_.cached("SELECT year_start_month FROM registers WHERE code = :code");
   s.bind(":code", code);
   if (!s.step()) throw Error(ErrorCode::NotFound, "no such register", code);
@@ -352,7 +375,7 @@ int SqliteRegisterStore::year_start_month(const std::string& code) {
   return m;
 }
 
-void SqliteRegisterStore::set_year_start_month(const std::string& code, int month) {
+void SqlRegisterStore::set_year_start_month(const std::string& code, int month) {
   require_write("set_year_start_month");
   auto s = conn_.prepare("SELECT id, year_start_month FROM registers WHERE code = :code");
   s.bind(":code", code);
@@ -363,7 +386,7 @@ void SqliteRegisterStore::set_year_start_month(const std::string& code, int mont
   audit("registers", id, "update");
 }
 
-int SqliteRegisterStore::urgency_due_days(Urgency u) {
+int SqlRegisterStore::urgency_due_days(Urgency u) {
   auto& s = conn_.cached("SELECT due_days FROM urgencies WHERE id = :id");
   s.bind(":id", static_cast<int>(u));
   int d = s.step() ? static_cast<int>(s.integer(0)) : 0;
@@ -373,7 +396,7 @@ int SqliteRegisterStore::urgency_due_days(Urgency u) {
 
 // ------------------------------------------------------------------ entries
 
-std::int64_t SqliteRegisterStore::last_number(const std::string& code, int year) {
+std::int64_t SqlRegisterStore::last_number(const std::string& code, int year) {
   auto& s = conn_.cached("SELECT COALESCE(MAX(number), 0) FROM entries WHERE register = :register AND year = :year");
   s.bind(":register", code).bind(":year", year);
   s.step();
@@ -382,7 +405,7 @@ std::int64_t SqliteRegisterStore::last_number(const std::string& code, int year)
   return n;
 }
 
-bool SqliteRegisterStore::number_taken(const std::string& code, int year, std::int64_t number) {
+bool SqlRegisterStore::number_taken(const std::string& code, int year, std::int64_t number) {
   auto& s = conn_.cached("SELECT 1 FROM entries WHERE register = :register AND year = :year AND number = :number");
   s.bind(":register", code).bind(":year", year).bind(":number", number);
   bool t = s.step();
@@ -390,11 +413,17 @@ bool SqliteRegisterStore::number_taken(const std::string& code, int year, std::i
   return t;
 }
 
-Entry SqliteRegisterStore::insert_entry(Entry e) {
+Entry SqlRegisterStore::insert_entry(Entry e) {
   require_write("insert_entry");
   // The number is issued here, under the BEGIN IMMEDIATE lock that also covers the insert:
   // no other writer can read the same MAX in between. UNIQUE(register, year, number) backs it.
-  if (e.number == 0) e.number = last_number(e.register_code, e.year) + 1;
+  // On PostgreSQL writers on other machines hold the same advisory lock (sql.h), and the
+  // number comes from the (register, year) counter row, locked by the update that issues it.
+  if (conn_.postgres()) {
+    e.number = issue_number_postgres(e.register_code, e.year, e.number);
+  } else if (e.number == 0) {
+    e.number = last_number(e.register_code, e.year) + 1;
+  }
   auto& s = conn_.cached(
       "INSERT INTO entries(register, year, number, registered_at, ref, dated, sender, recipient, subject, urgency, "
       "secrecy, stage, assignee, due, via, remarks, cancelled, origin_id, reply_id, keep_until, created_by, id) "
@@ -412,12 +441,13 @@ Entry SqliteRegisterStore::insert_entry(Entry e) {
   e.id = entry_ids_.next(conn_, now_);
   s.bind(":id", e.id);
   s.run();
-  pending_index_.push_back({e.id, e.subject, e.sender, e.recipient, e.ref});
+  if (conn_.postgres()) index_postgres(e.id, e.subject, e.sender, e.recipient, e.ref);
+  else pending_index_.push_back({e.id, e.subject, e.sender, e.recipient, e.ref});
   audit("entries", e.id, "insert");
   return e;
 }
 
-void SqliteRegisterStore::index_pending() {
+void SqlRegisterStore::index_pending() {
   if (pending_index_.empty()) return;
   std::sort(pending_index_.begin(), pending_index_.end(),
             [](const PendingIndex& a, const PendingIndex& b) { return a.id < b.id; });
@@ -430,7 +460,7 @@ void SqliteRegisterStore::index_pending() {
   pending_index_.clear();
 }
 
-void SqliteRegisterStore::update_entry(const Entry& e) {
+void SqlRegisterStore::update_entry(const Entry& e) {
   require_write("update_entry");
   // Only the journey (and a secrecy raised by a secret reply) changes; what the letter says
   // (subject, sender, ...) never does, so the search index needs no update.
@@ -446,7 +476,7 @@ void SqliteRegisterStore::update_entry(const Entry& e) {
   audit("entries", e.id, "update");
 }
 
-std::optional<Entry> SqliteRegisterStore::entry(std::int64_t id) {
+std::optional<Entry> SqlRegisterStore::entry(std::int64_t id) {
   auto& s = conn_.cached(std::string("SELECT ") + kEntryColumns + " FROM entries WHERE id = :id");
   s.bind(":id", id);
   std::optional<Entry> e;
@@ -455,7 +485,7 @@ std::optional<Entry> SqliteRegisterStore::entry(std::int64_t id) {
   return e;
 }
 
-void SqliteRegisterStore::add_stage_event(const StageEvent& ev) {
+void SqlRegisterStore::add_stage_event(const StageEvent& ev) {
   require_write("add_stage_event");
   auto& s = conn_.cached(
       "INSERT INTO stage_events(entry_id, action, stage_from, stage_to, actor, at, comment) "
@@ -488,7 +518,7 @@ constexpr const char* kStageEventColumns = "s.id, s.entry_id, s.action, s.stage_
 
 }  // namespace
 
-std::vector<StageEvent> SqliteRegisterStore::stage_events(std::int64_t entry_id) {
+std::vector<StageEvent> SqlRegisterStore::stage_events(std::int64_t entry_id) {
   auto s = conn_.prepare(std::string("SELECT ") + kStageEventColumns +
                          " FROM stage_events s JOIN users u ON u.id = s.actor WHERE s.entry_id = :entry_id ORDER BY s.id");
   s.bind(":entry_id", entry_id);
@@ -497,8 +527,8 @@ std::vector<StageEvent> SqliteRegisterStore::stage_events(std::int64_t entry_id)
   return out;
 }
 
-std::vector<StageEvent> SqliteRegisterStore::stage_events_of(const EntryFilter& f, Secrecy clearance) {
-  Where w = where_of(f, clearance);
+std::vector<StageEvent> SqlRegisterStore::stage_events_of(const EntryFilter& f, Secrecy clearance) {
+  Where w = where_of(f, clearance, conn_.dialect());
   auto s = conn_.prepare(std::string("SELECT ") + kStageEventColumns +
                          " FROM stage_events s JOIN users u ON u.id = s.actor JOIN entries e ON e.id = s.entry_id WHERE " +
                          w.sql + " ORDER BY s.entry_id, s.id");
@@ -508,7 +538,7 @@ std::vector<StageEvent> SqliteRegisterStore::stage_events_of(const EntryFilter& 
   return out;
 }
 
-int SqliteRegisterStore::add_letter(std::int64_t entry_id, const std::string& body, std::int64_t actor,
+int SqlRegisterStore::add_letter(std::int64_t entry_id, const std::string& body, std::int64_t actor,
                                     std::int64_t at) {
   require_write("add_letter");
   auto v = conn_.prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM letters WHERE entry_id = :entry_id");
@@ -526,7 +556,7 @@ int SqliteRegisterStore::add_letter(std::int64_t entry_id, const std::string& bo
   return version;
 }
 
-std::optional<LetterDraft> SqliteRegisterStore::latest_letter(std::int64_t entry_id) {
+std::optional<LetterDraft> SqlRegisterStore::latest_letter(std::int64_t entry_id) {
   auto s = conn_.prepare(
       "SELECT id, version, body, created_by, created_at FROM letters WHERE entry_id = :entry_id ORDER BY version DESC "
       "LIMIT 1");
@@ -535,7 +565,7 @@ std::optional<LetterDraft> SqliteRegisterStore::latest_letter(std::int64_t entry
   return LetterDraft{s.integer(0), static_cast<int>(s.integer(1)), s.text(2), s.integer(3), s.integer(4)};
 }
 
-void SqliteRegisterStore::add_attachment(std::int64_t entry_id, std::span<const std::uint8_t> bytes,
+void SqlRegisterStore::add_attachment(std::int64_t entry_id, std::span<const std::uint8_t> bytes,
                                          const std::string& name, const std::string& kind,
                                          const std::string& pdf_status, std::int64_t actor, std::int64_t at) {
   require_write("add_attachment");
@@ -553,7 +583,7 @@ void SqliteRegisterStore::add_attachment(std::int64_t entry_id, std::span<const 
   insert_attachment_row(entry_id, hash, name, kind, pdf_status, actor, at);
 }
 
-void SqliteRegisterStore::insert_attachment_row(std::int64_t entry_id, const std::string& sha256,
+void SqlRegisterStore::insert_attachment_row(std::int64_t entry_id, const std::string& sha256,
                                                 const std::string& name, const std::string& kind,
                                                 const std::string& pdf_status, std::int64_t actor, std::int64_t at) {
   conn_.prepare(
@@ -570,7 +600,7 @@ void SqliteRegisterStore::insert_attachment_row(std::int64_t entry_id, const std
   audit("attachments", conn_.last_insert_rowid(), "insert");
 }
 
-std::vector<Attachment> SqliteRegisterStore::attachments(std::int64_t entry_id) {
+std::vector<Attachment> SqlRegisterStore::attachments(std::int64_t entry_id) {
   auto s = conn_.prepare(
       "SELECT a.id, a.entry_id, a.sha256, a.name, a.kind, a.pdf_status, b.size, coalesce(n.note, '') "
       "FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256 "
@@ -583,7 +613,7 @@ std::vector<Attachment> SqliteRegisterStore::attachments(std::int64_t entry_id) 
   return out;
 }
 
-void SqliteRegisterStore::add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) {
+void SqlRegisterStore::add_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) {
   require_write("add_attachment_note");
   conn_.prepare(
            "INSERT INTO attachment_notes(attachment_id, note) SELECT max(id), :note FROM attachments "
@@ -592,11 +622,11 @@ void SqliteRegisterStore::add_attachment_note(std::int64_t entry_id, const std::
       .bind(":entry_id", entry_id)
       .bind(":kind", kind)
       .run();
-  if (sqlite3_changes(conn_.get()) != 1) throw Error(ErrorCode::Internal, "no attachment to note", std::to_string(entry_id));
+  if (conn_.changes() != 1) throw Error(ErrorCode::Internal, "no attachment to note", std::to_string(entry_id));
   audit("attachment_notes", conn_.last_insert_rowid(), "insert");
 }
 
-void SqliteRegisterStore::log_access(std::int64_t user, std::int64_t entry_id, const std::string& command,
+void SqlRegisterStore::log_access(std::int64_t user, std::int64_t entry_id, const std::string& command,
                                      std::int64_t at) {
   require_write("log_access");
   auto& s = conn_.cached("INSERT INTO access_log(at, user_id, entry_id, command) VALUES (:at, :user_id, :entry_id, :command)");
@@ -605,7 +635,7 @@ void SqliteRegisterStore::log_access(std::int64_t user, std::int64_t entry_id, c
   audit("access_log", conn_.last_insert_rowid(), "insert");
 }
 
-std::vector<AccessRecord> SqliteRegisterStore::access_log(std::optional<std::int64_t> entry_id) {
+std::vector<AccessRecord> SqlRegisterStore::access_log(std::optional<std::int64_t> entry_id) {
   auto s = conn_.prepare(
       "SELECT a.at, u.name, a.entry_id, a.command FROM access_log a JOIN users u ON u.id = a.user_id "
       "WHERE :entry_id IS NULL OR a.entry_id = :entry_id ORDER BY a.id");
@@ -617,33 +647,32 @@ std::vector<AccessRecord> SqliteRegisterStore::access_log(std::optional<std::int
 
 // ------------------------------------------------------------------ queries
 
-std::vector<Entry> SqliteRegisterStore::list(const EntryFilter& f, Secrecy clearance) {
-  Where w = where_of(f, clearance);
+std::vector<Entry> SqlRegisterStore::list(const EntryFilter& f, Secrecy clearance) {
+  Where w = where_of(f, clearance, conn_.dialect());
   std::string q = "SELECT " + entry_columns_with("e") + " FROM entries e WHERE " + w.sql +
                   (f.newest_first ? " ORDER BY e.registered_at DESC, e.number DESC, e.id DESC" : " ORDER BY e.register, e.year, e.number");
   if (f.limit || f.offset) q += " LIMIT :limit OFFSET :offset";
   auto s = conn_.prepare(q);
   w.bind(s);
-  if (f.limit || f.offset) {
-    s.bind(":limit", f.limit ? static_cast<std::int64_t>(f.limit) : std::int64_t{-1});
-    s.bind(":offset", static_cast<std::int64_t>(f.offset));
-  }
+  if (f.limit || f.offset) bind_page(s, f, conn_.dialect());
   std::vector<Entry> out;
   while (s.step()) out.push_back(read_entry(s));
   return out;
 }
 
-std::int64_t SqliteRegisterStore::count(const EntryFilter& f, Secrecy clearance) {
-  Where w = where_of(f, clearance);
+std::int64_t SqlRegisterStore::count(const EntryFilter& f, Secrecy clearance) {
+  Where w = where_of(f, clearance, conn_.dialect());
   auto s = conn_.prepare("SELECT COUNT(*) FROM entries e WHERE " + w.sql);
   w.bind(s);
   s.step();
   return s.integer(0);
 }
 
-std::vector<Entry> SqliteRegisterStore::search(const std::string& match, const EntryFilter& f, Secrecy clearance) {
+std::vector<Entry> SqlRegisterStore::search(const std::string& query, const EntryFilter& f, Secrecy clearance) {
+  if (conn_.postgres()) return search_postgres(query, f, clearance);
+  const std::string match = fts_phrase_query(query);
   if (write_depth_ > 0) index_pending();  // a search inside a write sees that write's entries
-  Where w = where_of(f, clearance);
+  Where w = where_of(f, clearance, conn_.dialect());
   // Newest first, driven by the FTS index (rowid order), so a common word stops at the limit.
   std::string q = "SELECT " + entry_columns_with("e") +
                   " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts MATCH :match AND " +
@@ -652,10 +681,25 @@ std::vector<Entry> SqliteRegisterStore::search(const std::string& match, const E
   auto s = conn_.prepare(q);
   s.bind(":match", match);
   w.bind(s);
-  if (f.limit || f.offset) {
-    s.bind(":limit", f.limit ? static_cast<std::int64_t>(f.limit) : std::int64_t{-1});
-    s.bind(":offset", static_cast<std::int64_t>(f.offset));
-  }
+  if (f.limit || f.offset) bind_page(s, f, conn_.dialect());
+  std::vector<Entry> out;
+  while (s.step()) out.push_back(read_entry(s));
+  return out;
+}
+
+std::vector<Entry> SqlRegisterStore::search_postgres(const std::string& query, const EntryFilter& f,
+                                                     Secrecy clearance) {
+  const std::string match = postgres_phrase_query(query);
+  if (match.empty()) return {};
+  Where w = where_of(f, clearance, conn_.dialect());
+  std::string q = "SELECT " + entry_columns_with("e") +
+                  " FROM entries_search x JOIN entries e ON e.id = x.id WHERE x.words @@ CAST(:match AS TSQUERY) AND " +
+                  w.sql + " ORDER BY e.id DESC";
+  if (f.limit || f.offset) q += " LIMIT :limit OFFSET :offset";
+  auto s = conn_.prepare(q);
+  s.bind(":match", match);
+  w.bind(s);
+  if (f.limit || f.offset) bind_page(s, f, conn_.dialect());
   std::vector<Entry> out;
   while (s.step()) out.push_back(read_entry(s));
   return out;
@@ -663,15 +707,15 @@ std::vector<Entry> SqliteRegisterStore::search(const std::string& match, const E
 
 // ------------------------------------------------------------------ integrity and upkeep
 
-VerifyReport SqliteRegisterStore::verify() {
+VerifyReport SqlRegisterStore::verify() {
   auto anchor = chain_.anchor_before_snapshot();
   VerifyReport r;
   read([&] { r = chain_.verify(anchor); });
   return r;
 }
 
-std::int64_t SqliteRegisterStore::reanchor() {
-  if (sqlite3_db_readonly(conn_.get(), "main") == 1)
+std::int64_t SqlRegisterStore::reanchor() {
+  if (conn_.read_only())
     throw Error(ErrorCode::IoError, "the register is read-only (this account may not write it); nothing was changed",
                 files_.db);
   sql::WriteTransaction tx(conn_);  // no commit can move the head meanwhile
@@ -684,10 +728,20 @@ std::int64_t SqliteRegisterStore::reanchor() {
   return a.seq;
 }
 
-void SqliteRegisterStore::reindex() {
-  write(0, [&] { maintenance_.reindex(); });
+void SqlRegisterStore::reindex() {
+  write(0, [&] {
+    if (conn_.postgres()) reindex_postgres();
+    else maintenance_.reindex();
+  });
 }
 
-void SqliteRegisterStore::backup(const std::string& destination) { maintenance_.backup(destination); }
+void SqlRegisterStore::backup(const std::string& destination) {
+  if (conn_.postgres())
+    throw Error(ErrorCode::InvalidInput,
+                "a PostgreSQL register is backed up with the server's own tools (pg_dump, or a base backup); "
+                "saraban backup copies SQLite registers",
+                conn_.path());
+  maintenance_.backup(destination);
+}
 
 }  // namespace saraban::registry

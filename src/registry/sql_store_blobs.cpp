@@ -1,14 +1,14 @@
-// SqliteRegisterStore: attachment bytes kept as the suffix of another attachment
+// SqlRegisterStore: attachment bytes kept as the suffix of another attachment
 // (attachment_blob_bases), and read back whole.
 #include "base/error.h"
 #include "registry/attachment_blob_chain.h"
 #include "registry/sha256_stream.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 #include "registry/stamped_suffix.h"
 
 namespace saraban::registry {
 
-void SqliteRegisterStore::add_attachment_extending(std::int64_t entry_id, std::span<const std::uint8_t> base,
+void SqlRegisterStore::add_attachment_extending(std::int64_t entry_id, std::span<const std::uint8_t> base,
                                                    std::span<const std::uint8_t> bytes, const std::string& name,
                                                    const std::string& kind, const std::string& pdf_status,
                                                    std::int64_t actor, std::int64_t at) {
@@ -44,7 +44,7 @@ void SqliteRegisterStore::add_attachment_extending(std::int64_t entry_id, std::s
   insert_attachment_row(entry_id, hash, name, kind, pdf_status, actor, at);
 }
 
-std::vector<std::uint8_t> SqliteRegisterStore::attachment_bytes(const std::string& sha256) {
+std::vector<std::uint8_t> SqlRegisterStore::attachment_bytes(const std::string& sha256) {
   return whole_blob(conn_, sha256);
 }
 

@@ -1,11 +1,11 @@
-// SqliteRegisterStore: the rows behind identity and file access (user_credentials,
+// SqlRegisterStore: the rows behind identity and file access (user_credentials,
 // office_files), and the two questions `backup` asks of the entries. Kept apart from
-// sqlite_store.cpp so each file keeps one concern.
+// sql_store.cpp so each file keeps one concern.
 #include "base/error.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 
 namespace saraban::registry {
-UserCredentials SqliteRegisterStore::credentials(std::int64_t user_id) {
+UserCredentials SqlRegisterStore::credentials(std::int64_t user_id) {
   auto& s = conn_.cached("SELECT login, password_hash FROM user_credentials WHERE id = :id");
   s.bind(":id", user_id);
   UserCredentials c;
@@ -17,7 +17,7 @@ UserCredentials SqliteRegisterStore::credentials(std::int64_t user_id) {
   return c;
 }
 
-std::optional<User> SqliteRegisterStore::user_by_login(const std::string& login) {
+std::optional<User> SqlRegisterStore::user_by_login(const std::string& login) {
   auto& s = conn_.cached(
       "SELECT u.id, u.name, u.role, u.clearance FROM user_credentials c JOIN users u ON u.id = c.id "
       "WHERE c.login = :login");
@@ -28,7 +28,7 @@ std::optional<User> SqliteRegisterStore::user_by_login(const std::string& login)
   return u;
 }
 
-std::vector<std::string> SqliteRegisterStore::user_names() {
+std::vector<std::string> SqlRegisterStore::user_names() {
   auto s = conn_.prepare("SELECT name FROM users ORDER BY id");
   std::vector<std::string> names;
   while (s.step()) names.push_back(s.text(0));
@@ -54,7 +54,7 @@ const char* upsert_credentials(sql::Connection& c, std::int64_t user_id, const c
 
 }  // namespace
 
-void SqliteRegisterStore::set_login(std::int64_t user_id, const std::optional<std::string>& login) {
+void SqlRegisterStore::set_login(std::int64_t user_id, const std::optional<std::string>& login) {
   require_write("set_login");
   if (login) {
     if (auto holder = user_by_login(*login); holder && holder->id != user_id)
@@ -63,12 +63,12 @@ void SqliteRegisterStore::set_login(std::int64_t user_id, const std::optional<st
   audit("user_credentials", user_id, upsert_credentials(conn_, user_id, "login", login));
 }
 
-void SqliteRegisterStore::set_password_hash(std::int64_t user_id, const std::string& hash) {
+void SqlRegisterStore::set_password_hash(std::int64_t user_id, const std::string& hash) {
   require_write("set_password_hash");
   audit("user_credentials", user_id, upsert_credentials(conn_, user_id, "password_hash", hash));
 }
 
-std::optional<std::string> SqliteRegisterStore::file_group() {
+std::optional<std::string> SqlRegisterStore::file_group() {
   auto& s = conn_.cached("SELECT file_group FROM office_files WHERE id = 1");
   std::optional<std::string> g;
   if (s.step()) g = s.optional_text(0);
@@ -76,7 +76,7 @@ std::optional<std::string> SqliteRegisterStore::file_group() {
   return g;
 }
 
-void SqliteRegisterStore::set_file_group(const std::optional<std::string>& group) {
+void SqlRegisterStore::set_file_group(const std::optional<std::string>& group) {
   require_write("set_file_group");
   auto exists = conn_.prepare("SELECT 1 FROM office_files WHERE id = 1");
   bool update = exists.step();
@@ -87,7 +87,7 @@ void SqliteRegisterStore::set_file_group(const std::optional<std::string>& group
   audit("office_files", 1, update ? "update" : "insert");
 }
 
-Secrecy SqliteRegisterStore::highest_secrecy() {
+Secrecy SqlRegisterStore::highest_secrecy() {
   auto& s = conn_.cached("SELECT COALESCE(MAX(secrecy), 0) FROM entries");
   s.step();
   auto level = static_cast<Secrecy>(s.integer(0));
@@ -95,7 +95,7 @@ Secrecy SqliteRegisterStore::highest_secrecy() {
   return level;
 }
 
-std::vector<std::int64_t> SqliteRegisterStore::secret_entry_ids() {
+std::vector<std::int64_t> SqlRegisterStore::secret_entry_ids() {
   auto s = conn_.prepare("SELECT id FROM entries WHERE secrecy > 0 ORDER BY id");
   std::vector<std::int64_t> ids;
   while (s.step()) ids.push_back(s.integer(0));

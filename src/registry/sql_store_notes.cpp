@@ -1,11 +1,11 @@
-// SqliteRegisterStore: replacing an attachment's note (a pending stamp resolved to its outcome),
+// SqlRegisterStore: replacing an attachment's note (a pending stamp resolved to its outcome),
 // and finding the entries whose attachments carry a given note.
 #include "base/error.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 
 namespace saraban::registry {
 
-void SqliteRegisterStore::set_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) {
+void SqlRegisterStore::set_attachment_note(std::int64_t entry_id, const std::string& kind, const std::string& note) {
   require_write("set_attachment_note");
   auto a = conn_.prepare(
       "SELECT a.id, n.id FROM attachments a LEFT JOIN attachment_notes n ON n.attachment_id = a.id "
@@ -27,7 +27,7 @@ void SqliteRegisterStore::set_attachment_note(std::int64_t entry_id, const std::
   audit("attachment_notes", *note_id, "update");
 }
 
-std::vector<std::int64_t> SqliteRegisterStore::entries_with_note(const std::string& kind, const std::string& note) {
+std::vector<std::int64_t> SqlRegisterStore::entries_with_note(const std::string& kind, const std::string& note) {
   auto s = conn_.prepare(
       "SELECT DISTINCT e.id, e.registered_at FROM attachment_notes n JOIN attachments a ON a.id = n.attachment_id "
       "JOIN entries e ON e.id = a.entry_id WHERE a.kind = :kind AND n.note = :note ORDER BY e.registered_at, e.id");

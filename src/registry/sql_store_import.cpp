@@ -1,11 +1,11 @@
 // The store's part of CSV import: finding rows already imported, and reply links of imported entries. Kept out of
-// sqlite_store.cpp so the import's bookkeeping is one concept in one file.
+// sql_store.cpp so the import's bookkeeping is one concept in one file.
 #include "base/error.h"
-#include "registry/sqlite_store.h"
+#include "registry/sql_store.h"
 
 namespace saraban::registry {
 
-std::vector<ImportEvent> SqliteRegisterStore::import_events(std::int64_t after_event_id) {
+std::vector<ImportEvent> SqlRegisterStore::import_events(std::int64_t after_event_id) {
   // A range of the primary key: after the first read, an import only reads what is new.
   auto& s = conn_.cached(
       "SELECT id, entry_id, comment FROM stage_events WHERE id > :after AND action = 'import' ORDER BY id");
@@ -16,7 +16,7 @@ std::vector<ImportEvent> SqliteRegisterStore::import_events(std::int64_t after_e
   return out;
 }
 
-std::optional<Entry> SqliteRegisterStore::entry_at(const std::string& code, int year, std::int64_t number) {
+std::optional<Entry> SqlRegisterStore::entry_at(const std::string& code, int year, std::int64_t number) {
   auto& s = conn_.cached("SELECT id FROM entries WHERE register = :register AND year = :year AND number = :number");
   s.bind(":register", code).bind(":year", year).bind(":number", number);
   std::optional<std::int64_t> id;
@@ -26,7 +26,7 @@ std::optional<Entry> SqliteRegisterStore::entry_at(const std::string& code, int 
   return entry(*id);
 }
 
-void SqliteRegisterStore::set_entry_links(std::int64_t id, std::optional<std::int64_t> origin_id,
+void SqlRegisterStore::set_entry_links(std::int64_t id, std::optional<std::int64_t> origin_id,
                                           std::optional<std::int64_t> reply_id) {
   require_write("set_entry_links");
   auto& s = conn_.cached("UPDATE entries SET origin_id = :origin_id, reply_id = :reply_id WHERE id = :id");
