@@ -13,6 +13,7 @@
 
 #include "base/environment.h"
 #include "base/error.h"
+#include "registry/sql_store.h"
 
 namespace saraban::cli {
 namespace {
@@ -82,9 +83,14 @@ std::optional<std::string> ask_password(const std::string& prompt) {
 registry::Identity prove_acting_user(const GlobalOptions& g, registry::RegisterStore& store) {
   // The path, not SQLite's descriptor: a caller that swaps the file gains nothing, since
   // opening the register at all already needed the OS to let it read and write the file.
+  // A PostgreSQL register's owner on this machine is the owner of its chain key (0600): only
+  // that account can extend the history from here.
+  const std::string owned = registry::is_postgres_url(g.db)
+                                ? registry::postgres_local_files(g.db, system_environment()).key
+                                : g.db;
   struct stat st {};
-  if (::stat(g.db.c_str(), &st) != 0)
-    throw Error(ErrorCode::IoError, std::string("cannot read the register's owner: ") + std::strerror(errno), g.db);
+  if (::stat(owned.c_str(), &st) != 0)
+    throw Error(ErrorCode::IoError, std::string("cannot read the register's owner: ") + std::strerror(errno), owned);
   registry::IdentityQuery q;
   q.file_owner_uid = st.st_uid;
   q.caller_uid = ::geteuid();

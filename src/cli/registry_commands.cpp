@@ -83,12 +83,15 @@ bool read_filter(ArgReader& a, const std::string& opt, EntryFilter& f, Session& 
 
 int cmd_init(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (!args.empty()) unknown_option(args[0]);
-  auto slash = g.db.find_last_of('/');
-  if (slash != std::string::npos && slash > 0) ::mkdir(g.db.substr(0, slash).c_str(), 0775);  // var/
+  // The key beside an SQLite register; a PostgreSQL register's on this machine (SARABAN_KEY_DIR).
+  const bool shared = is_postgres_url(g.db);
+  const std::string key = shared ? postgres_local_files(g.db, system_environment()).key : g.db + ".key";
+  auto slash = key.find_last_of('/');
+  if (slash != std::string::npos && slash > 0) ::mkdir(key.substr(0, slash).c_str(), 0775);  // var/
   SqlRegisterStore::create(g.db, system_environment());
-  if (g.json) print_json({{"db", g.db}, {"key", g.db + ".key"}, {"user", "admin"}});
-  else std::printf("created the register %s; its first user is 'admin'; keep a copy of its key %s.key elsewhere\n",
-                   g.db.c_str(), g.db.c_str());
+  if (g.json) print_json({{"db", g.db}, {"key", key}, {"user", "admin"}});
+  else std::printf("created the register %s; its first user is 'admin'; keep a copy of its key %s elsewhere%s\n",
+                   g.db.c_str(), key.c_str(), shared ? " (and on every machine that writes the register)" : "");
   return 0;
 }
 

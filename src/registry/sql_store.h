@@ -21,6 +21,9 @@ bool is_postgres_url(const std::string& location);
 // A tsquery for what a user typed: each whitespace-separated part a phrase of Thai-tokenizer
 // words in order, all parts required (as fts_phrase_query for SQLite). Empty when nothing remains.
 std::string postgres_phrase_query(std::string_view user_query);
+// Where this machine keeps a PostgreSQL register's chain key and anchor (SARABAN_KEY_DIR,
+// default var/): outside the database, so its administrator cannot forge the history.
+RegisterFiles postgres_local_files(const std::string& url, const Environment& env);
 
 class SqlRegisterStore final : public RegisterStore {
  public:

@@ -16,7 +16,9 @@ namespace {
 // The chain key and anchor of a PostgreSQL register live on each machine, outside the database
 // (so the database's administrator cannot forge history): SARABAN_KEY_DIR (default var/), named
 // after the server and database. Every machine writing the register needs a copy of the key.
-RegisterFiles local_files(const std::string& url, const Environment& env) {
+}  // namespace
+
+RegisterFiles postgres_local_files(const std::string& url, const Environment& env) {
   std::string dir = env.variable("SARABAN_KEY_DIR").value_or("var");
   std::string name = sql::without_password(url);
   if (auto p = name.find("://"); p != std::string::npos) name = name.substr(p + 3);
@@ -24,6 +26,8 @@ RegisterFiles local_files(const std::string& url, const Environment& env) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '@' || c == '.' || c == '-' || c == '_')) c = '-';
   return RegisterFiles(dir + "/postgresql-" + name);
 }
+
+namespace {
 
 enum class DatabaseHolds { Nothing, Register, SomethingElse };
 
@@ -52,7 +56,7 @@ std::string quoted_lexeme(const std::string& word) {
 }  // namespace
 
 std::unique_ptr<SqlRegisterStore> SqlRegisterStore::create_postgres(const std::string& url, const Environment& env) {
-  RegisterFiles files = local_files(url, env);
+  RegisterFiles files = postgres_local_files(url, env);
   std::unique_ptr<SqlRegisterStore> s(new SqlRegisterStore(files, sql::open_postgres(url), env));
   switch (what_database_holds(s->conn_)) {
     case DatabaseHolds::Register:
@@ -78,7 +82,7 @@ std::unique_ptr<SqlRegisterStore> SqlRegisterStore::create_postgres(const std::s
 }
 
 std::unique_ptr<SqlRegisterStore> SqlRegisterStore::open_postgres(const std::string& url, const Environment& env) {
-  std::unique_ptr<SqlRegisterStore> s(new SqlRegisterStore(local_files(url, env), sql::open_postgres(url), env));
+  std::unique_ptr<SqlRegisterStore> s(new SqlRegisterStore(postgres_local_files(url, env), sql::open_postgres(url), env));
   const std::string where = s->conn_.path();
   switch (what_database_holds(s->conn_)) {
     case DatabaseHolds::Nothing:
