@@ -2,6 +2,7 @@
 
 #include <pqxx/pqxx>
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <map>

@@ -669,32 +669,18 @@ std::int64_t SqlRegisterStore::count(const EntryFilter& f, Secrecy clearance) {
 }
 
 std::vector<Entry> SqlRegisterStore::search(const std::string& query, const EntryFilter& f, Secrecy clearance) {
-  if (conn_.postgres()) return search_postgres(query, f, clearance);
-  const std::string match = fts_phrase_query(query);
+  const bool pg = conn_.postgres();
+  const std::string match = pg ? postgres_phrase_query(query) : fts_phrase_query(query);
+  if (match.empty()) return {};
   if (write_depth_ > 0) index_pending();  // a search inside a write sees that write's entries
   Where w = where_of(f, clearance, conn_.dialect());
-  // Newest first, driven by the FTS index (rowid order), so a common word stops at the limit.
+  // Newest first (entry ids follow registration time); on SQLite driven by the FTS index's rowid
+  // order, so a common word stops at the limit.
   std::string q = "SELECT " + entry_columns_with("e") +
-                  " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts MATCH :match AND " +
-                  w.sql + " ORDER BY entries_fts.rowid DESC";
-  if (f.limit || f.offset) q += " LIMIT :limit OFFSET :offset";
-  auto s = conn_.prepare(q);
-  s.bind(":match", match);
-  w.bind(s);
-  if (f.limit || f.offset) bind_page(s, f, conn_.dialect());
-  std::vector<Entry> out;
-  while (s.step()) out.push_back(read_entry(s));
-  return out;
-}
-
-std::vector<Entry> SqlRegisterStore::search_postgres(const std::string& query, const EntryFilter& f,
-                                                     Secrecy clearance) {
-  const std::string match = postgres_phrase_query(query);
-  if (match.empty()) return {};
-  Where w = where_of(f, clearance, conn_.dialect());
-  std::string q = "SELECT " + entry_columns_with("e") +
-                  " FROM entries_search x JOIN entries e ON e.id = x.id WHERE x.words @@ CAST(:match AS TSQUERY) AND " +
-                  w.sql + " ORDER BY e.id DESC";
+                  (pg ? " FROM entries_search x JOIN entries e ON e.id = x.id WHERE x.words @@ CAST(:match AS TSQUERY) AND " +
+                            w.sql + " ORDER BY e.id DESC"
+                      : " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts MATCH :match AND " +
+                            w.sql + " ORDER BY entries_fts.rowid DESC");
   if (f.limit || f.offset) q += " LIMIT :limit OFFSET :offset";
   auto s = conn_.prepare(q);
   s.bind(":match", match);

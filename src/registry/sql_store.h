@@ -114,11 +114,10 @@ class SqlRegisterStore final : public RegisterStore {
   void migrate();
   void init_rows(const ChainKey& key);  // the first rows of a new register, in the chain
   // PostgreSQL (sql_store_postgres.cpp): numbers from the locked counter row, the search index
-  // as tsvector rows, its rebuild.
+  // as tsvector rows, its rebuild (search itself is one query text per engine, sql_store.cpp).
   std::int64_t issue_number_postgres(const std::string& register_code, int year, std::int64_t given);
   void index_postgres(std::int64_t id, const std::string& subject, const std::string& sender,
                       const std::string& recipient, const std::string& ref);
-  std::vector<Entry> search_postgres(const std::string& query, const EntryFilter& f, Secrecy clearance);
   void reindex_postgres();
   void audit(const char* tbl, std::int64_t id, const char* action);
   void require_write(const char* what) const;

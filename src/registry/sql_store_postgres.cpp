@@ -1,6 +1,7 @@
 // The parts of SqlRegisterStore that are PostgreSQL's own: making and opening a register in a
 // database, numbers from a locked counter row, and Thai search over tsvector rows.
 #include <algorithm>
+#include <cctype>
 
 #include "base/error.h"
 #include "registry/anchor.h"
@@ -107,7 +108,7 @@ std::unique_ptr<SqlRegisterStore> SqlRegisterStore::open_postgres(const std::str
 
 std::int64_t SqlRegisterStore::issue_number_postgres(const std::string& code, int year, std::int64_t given) {
   // The counter row is made from the register's entries the first time a (register, year) is used.
-  conn_.prepare(
+  conn_.cached(
            "INSERT INTO register_counters(register, year, last_number) "
            "SELECT CAST(:register AS TEXT), CAST(:year AS BIGINT), COALESCE(MAX(number), 0) FROM entries "
            "WHERE register = CAST(:register AS TEXT) AND year = CAST(:year AS BIGINT) "
@@ -117,13 +118,15 @@ std::int64_t SqlRegisterStore::issue_number_postgres(const std::string& code, in
       .run();
   // The update locks the row until this transaction ends: the number is issued once, and given
   // back if the transaction rolls back.
-  auto s = conn_.prepare(
+  auto& s = conn_.cached(
       "UPDATE register_counters SET last_number = CASE WHEN CAST(:given AS BIGINT) = 0 THEN last_number + 1 "
       "ELSE GREATEST(last_number, CAST(:given AS BIGINT)) END "
       "WHERE register = CAST(:register AS TEXT) AND year = CAST(:year AS BIGINT) RETURNING last_number");
   s.bind(":given", given).bind(":register", code).bind(":year", year);
   if (!s.step()) throw Error(ErrorCode::Internal, "no number counter", code + " " + std::to_string(year));
-  return given == 0 ? s.integer(0) : given;
+  const std::int64_t issued = s.integer(0);
+  s.reset();
+  return given == 0 ? issued : given;
 }
 
 void SqlRegisterStore::index_postgres(std::int64_t id, const std::string& subject, const std::string& sender,
@@ -139,7 +142,7 @@ void SqlRegisterStore::index_postgres(std::int64_t id, const std::string& subjec
     }
     position += 10;
   }
-  conn_.prepare(
+  conn_.cached(
            "INSERT INTO entries_search(id, words) VALUES (:id, CAST(:words AS TSVECTOR)) "
            "ON CONFLICT (id) DO UPDATE SET words = EXCLUDED.words")
       .bind(":id", id)
@@ -165,15 +168,10 @@ void SqlRegisterStore::reindex_postgres() {
 
 std::string postgres_phrase_query(std::string_view q) {
   std::string out;
-  std::size_t i = 0;
-  while (i < q.size()) {
-    while (i < q.size() && (q[i] == ' ' || q[i] == '\t' || q[i] == '\n')) ++i;
-    std::size_t j = i;
-    while (j < q.size() && !(q[j] == ' ' || q[j] == '\t' || q[j] == '\n')) ++j;
+  for (const QueryPhrase& p : query_phrases(q)) {
     std::string phrase;
-    for (const std::string& t : thai_tokens(q.substr(i, j - i))) phrase += (phrase.empty() ? "" : " <-> ") + quoted_lexeme(t);
-    if (!phrase.empty()) out += (out.empty() ? "(" : " & (") + phrase + ")";
-    i = j;
+    for (const std::string& t : p.tokens) phrase += (phrase.empty() ? "" : " <-> ") + quoted_lexeme(t);
+    out += (out.empty() ? "(" : " & (") + phrase + ")";
   }
   return out;
 }

@@ -237,8 +237,8 @@ std::vector<std::string> thai_tokens(std::string_view text) {
   return out;
 }
 
-std::string fts_phrase_query(std::string_view q) {
-  std::string out;
+std::vector<QueryPhrase> query_phrases(std::string_view q) {
+  std::vector<QueryPhrase> out;
   std::size_t i = 0;
   while (i < q.size()) {
     while (i < q.size() && (q[i] == ' ' || q[i] == '\t' || q[i] == '\n')) ++i;
@@ -246,17 +246,25 @@ std::string fts_phrase_query(std::string_view q) {
     while (j < q.size() && !(q[j] == ' ' || q[j] == '\t' || q[j] == '\n')) ++j;
     if (j > i) {
       auto part = q.substr(i, j - i);
-      if (!thai_tokens(part).empty()) {
-        if (!out.empty()) out += " AND ";
-        out += '"';
-        for (char c : part) {
-          if (c == '"') out += '"';
-          out += c;
-        }
-        out += '"';
-      }
+      auto tokens = thai_tokens(part);
+      if (!tokens.empty()) out.push_back({part, std::move(tokens)});
     }
     i = j;
+  }
+  return out;
+}
+
+std::string fts_phrase_query(std::string_view q) {
+  // Each part quoted whole: FTS5 tokenizes it with the same tokenizer into a phrase.
+  std::string out;
+  for (const QueryPhrase& p : query_phrases(q)) {
+    if (!out.empty()) out += " AND ";
+    out += '"';
+    for (char c : p.text) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
   }
   return out;
 }

@@ -23,4 +23,12 @@ std::vector<std::string> thai_tokens(std::string_view text);
 // searchable remains.
 std::string fts_phrase_query(std::string_view user_query);
 
+// What a user typed, split at whitespace into the parts that have searchable tokens, each with
+// its tokens: the phrases of a query on either engine.
+struct QueryPhrase {
+  std::string_view text;
+  std::vector<std::string> tokens;
+};
+std::vector<QueryPhrase> query_phrases(std::string_view user_query);
+
 }  // namespace saraban::registry
