@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts a throw-away PostgreSQL 15 server for the tests in a temporary folder on a local port
 # (as the 'postgres' account when run as root: the server refuses root), prints the
-# connection string of its maintenance database; `stop DIR` stops it and removes the folder.
+# connection string of its maintenance database; `restart DIR` restarts it (the tests of clerks
+# receiving while the server goes away); `stop DIR` stops it and removes the folder.
+# The account saraban_pw must give a password (scram), so a wrong one can be tested; all else is trusted.
 # Used by scripts/test.sh; the server lives only as long as the test run.
 set -euo pipefail
 bin=/usr/lib/postgresql/15/bin
@@ -12,8 +14,14 @@ case "${1:-start}" in
     run=()
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; run=(runuser -u postgres --); fi
     "${run[@]}" "$bin/initdb" -D "$dir/data" -U saraban -E UTF8 --locale=C -A trust >"$dir/initdb.log" 2>&1
+    sed -i '1i host all saraban_pw 127.0.0.1/32 scram-sha-256' "$dir/data/pg_hba.conf"
     "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
     echo "$dir postgresql://saraban@127.0.0.1:$port/postgres"
+    ;;
+  restart)
+    run=()
+    [ "$(id -u)" -eq 0 ] && run=(runuser -u postgres --)
+    "${run[@]}" "$bin/pg_ctl" -D "$2/data" -m fast -w restart >/dev/null
     ;;
   stop)
     dir=$2

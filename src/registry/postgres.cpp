@@ -49,8 +49,14 @@ constexpr pqxx::oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23,
       throw Error(ErrorCode::IoError, "the PostgreSQL server is read-only (a standby?); nothing was changed", where);
     if (state == "42P01")
       throw Error(ErrorCode::DatabaseError, "this database holds no Saraban register (a table is missing)", where);
+    // The server's own first line says what it refused (it never holds the password).
+    std::string said = s->what();
+    said = said.substr(0, said.find('\n'));
+    if (said.rfind("ERROR:", 0) == 0) said = said.substr(said.find_first_not_of(' ', 6));
     throw Error(ErrorCode::DatabaseError,
-                "the register's database refused the operation; nothing was changed (PostgreSQL " + state + ")", where);
+                "the register's database refused the operation (" + said + "); nothing was changed (PostgreSQL " +
+                    state + ")",
+                where);
   }
   throw Error(ErrorCode::DatabaseError, std::string("PostgreSQL: ") + e.what(), where);
 }

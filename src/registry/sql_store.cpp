@@ -638,7 +638,7 @@ void SqlRegisterStore::log_access(std::int64_t user, std::int64_t entry_id, cons
 std::vector<AccessRecord> SqlRegisterStore::access_log(std::optional<std::int64_t> entry_id) {
   auto s = conn_.prepare(
       "SELECT a.at, u.name, a.entry_id, a.command FROM access_log a JOIN users u ON u.id = a.user_id "
-      "WHERE :entry_id IS NULL OR a.entry_id = :entry_id ORDER BY a.id");
+      "WHERE CAST(:entry_id AS BIGINT) IS NULL OR a.entry_id = :entry_id ORDER BY a.id");
   s.bind(":entry_id", entry_id);
   std::vector<AccessRecord> out;
   while (s.step()) out.push_back(AccessRecord{s.integer(0), s.text(1), s.integer(2), s.text(3)});

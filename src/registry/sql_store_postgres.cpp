@@ -23,6 +23,9 @@ RegisterFiles postgres_local_files(const std::string& url, const Environment& en
   std::string dir = env.variable("SARABAN_KEY_DIR").value_or("var");
   std::string name = sql::without_password(url);
   if (auto p = name.find("://"); p != std::string::npos) name = name.substr(p + 3);
+  // One key per register, whichever account a clerk connects with: host, port and database only.
+  if (auto at = name.find('@'); at != std::string::npos && at < name.find('/')) name = name.substr(at + 1);
+  name = name.substr(0, name.find('?'));
   for (char& c : name)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '@' || c == '.' || c == '-' || c == '_')) c = '-';
   return RegisterFiles(dir + "/postgresql-" + name);

@@ -47,6 +47,15 @@ psql "$base/${name}_other" -qc "CREATE TABLE invoices(id int)"
 expect_fail "another application's database" "another application" "$saraban" --db "$base/${name}_other" --as somchai list
 expect_fail "init over another application" "another application" "$saraban" --db "$base/${name}_other" init
 expect_fail "init over a register" "already holds a Saraban register" "$saraban" --db "$db" init
+# A wrong password (the test server asks saraban_pw for one: scripts/test-postgres.sh); the
+# message never repeats the password.
+psql "$SARABAN_TEST_PG" -qc "CREATE ROLE saraban_pw LOGIN PASSWORD 'the-right-one' IN ROLE saraban"
+hostport=${base#*@}
+expect_fail "wrong password" "password authentication failed" "$saraban" --db "postgresql://saraban_pw:not-the-password@$hostport/$name" --as somchai receive --from x --subject y
+if grep -q "not-the-password" <<<"$out"; then echo "FAIL: the message shows the password"; exit 1; fi
 after=$(psql "$db" -Atc "SELECT count(*) FROM audit_log")
 [ "$before" = "$after" ] || { echo "FAIL: the register changed"; exit 1; }
+# The right password, another account, the same register and the same key on this machine.
+"$saraban" --db "postgresql://saraban_pw:the-right-one@$hostport/$name" --as somchai receive --from "สำนักงานเขต 9" --subject "ด้วยรหัสผ่าน" >/dev/null
+"$saraban" --db "postgresql://saraban_pw:the-right-one@$hostport/$name" --as admin verify >/dev/null
 echo "ok"

@@ -93,7 +93,7 @@ TEST(ChainAttack, EditedSubjectWithTheWholeChainRecomputedNamesTheEntry) {
   f.close();
   std::string id = std::to_string(f.a.id);
   long long from = f.first_seq_of("entries", f.a.id);
-  ASSERT_EQ(tamper(f.db, "DROP TRIGGER audit_log_no_update;"
+  ASSERT_EQ(tamper(f.db, testing::unlock_audit_log_sql() +
                          "UPDATE entries SET subject = 'ขอยกเลิกการประชุม' WHERE id = " + id + ";"
                          "UPDATE audit_log SET row_data = replace(row_data, 'ขอเชิญประชุมผู้บริหารสถานศึกษา', "
                          "'ขอยกเลิกการประชุม') WHERE tbl = 'entries' AND row_id = " + id),
@@ -110,13 +110,13 @@ TEST(ChainAttack, ForgedBackdatedEntryWithAChainedRowIsNamed) {
   AttackFixture f("forged");
   f.close();
   // An entry dated last year, with an audit row chained to the head exactly as the code would.
-  ASSERT_EQ(tamper(f.db, "INSERT INTO entries(register, year, number, registered_at, sender, subject, stage, created_by) "
-                         "VALUES ('receive', 2568, 77, 1740000000, 'ผู้อื่น', 'หนังสือย้อนหลัง', 'received', 2)"),
+  ASSERT_EQ(tamper(f.db, "INSERT INTO entries(id, register, year, number, registered_at, sender, subject, stage, created_by) "
+                         "VALUES (999, 'receive', 2568, 77, 1740000000, 'ผู้อื่น', 'หนังสือย้อนหลัง', 'received', 2)"),
             SQLITE_OK);
   std::string id = query_one(f.db, "SELECT id FROM entries WHERE number = 77");
   std::string data;
   {
-    sql::Connection c(f.db, false);
+    auto c = testing::raw_connection(f.db);
     auto s = c.prepare("SELECT * FROM entries WHERE id = :id");
     s.bind(":id", static_cast<std::int64_t>(std::stoll(id)));
     ASSERT_TRUE(s.step());
@@ -136,6 +136,7 @@ TEST(ChainAttack, ForgedBackdatedEntryWithAChainedRowIsNamed) {
 }
 
 TEST(ChainAttack, ChangedInvalidUtf8BytesOfAStoredSubjectAreNamed) {
+  SARABAN_SQLITE_ONLY("PostgreSQL text cannot hold bytes that are not UTF-8");
   AttackFixture f("utf8");
   // A subject whose bytes are not UTF-8 (from before input was checked): the chain records
   // the exact bytes, not their U+FFFD replacement.
@@ -167,7 +168,7 @@ TEST(ChainAttack, ChangedInvalidUtf8BytesOfAStoredSubjectAreNamed) {
 TEST(ChainAttack, ChainDeclaredUnkeyedAndRecomputedIsFound) {
   AttackFixture f("unkeyed");
   f.close();
-  ASSERT_EQ(tamper(f.db, "DROP TRIGGER audit_log_no_update; UPDATE entries SET subject = 'ปลอม' WHERE id = 1;"
+  ASSERT_EQ(tamper(f.db, testing::unlock_audit_log_sql() + "UPDATE entries SET subject = 'ปลอม' WHERE id = 1;"
                          "UPDATE audit_log SET row_data = replace(row_data, 'ขอเชิญประชุมผู้บริหารสถานศึกษา', 'ปลอม') "
                          "WHERE tbl = 'entries' AND row_id = 1;"
                          "UPDATE audit_key SET keyed_from = 1000000;"),
@@ -187,15 +188,18 @@ TEST(ChainAttack, ChainDeclaredUnkeyedAndRecomputedIsFound) {
 TEST(ChainKeyFile, KeyIsBesideTheRegisterOwnerOnlyAndNeverInTheDatabase) {
   AttackFixture f("keyfile");
   f.close();
-  for (const auto& p : {f.db + ".key", f.db + ".anchor"}) {
+  const auto files = testing::local_files(f.db);
+  for (const auto& p : {files.key, files.anchor}) {
     struct stat st {};
     ASSERT_EQ(::stat(p.c_str(), &st), 0) << p;
     EXPECT_EQ(st.st_mode & 0777, 0600u) << p;
   }
-  std::string key_file = testing::slurp(f.db + ".key");
+  std::string key_file = testing::slurp(files.key);
   std::string key_hex = key_file.substr(key_file.find('\n') + 1, 64);
   ASSERT_EQ(key_hex.size(), 64u);
-  std::string db_bytes = testing::slurp(f.db) + testing::slurp(f.db + "-wal");
+  std::string db_bytes = testing::testing_postgres() ? testing::content_text(f.db)
+                                                     : testing::slurp(f.db) + testing::slurp(f.db + "-wal");
+  ASSERT_GT(db_bytes.size(), 1000u);
   EXPECT_EQ(db_bytes.find(key_hex), std::string::npos);
   std::string raw;
   for (std::size_t i = 0; i < 64; i += 2) raw += static_cast<char>(std::stoi(key_hex.substr(i, 2), nullptr, 16));
@@ -205,14 +209,15 @@ TEST(ChainKeyFile, KeyIsBesideTheRegisterOwnerOnlyAndNeverInTheDatabase) {
 TEST(ChainKeyFile, WithoutTheKeyTheRegisterReadsButRefusesChangesAndVerifySaysWhy) {
   AttackFixture f("nokey");
   f.close();
-  std::filesystem::rename(f.db + ".key", f.dir + "/elsewhere.key");
+  const std::string key = testing::local_files(f.db).key;
+  std::filesystem::rename(key, f.dir + "/elsewhere.key");
   f.reopen();
   EXPECT_EQ(f.reg->list(f.clerk, {}).size(), 2u);
   try {
     f.receive("ขอส่งรายงาน");
     ADD_FAILURE() << "a change was written without the key";
   } catch (const Error& e) {
-    EXPECT_TRUE(has(e.context(), "registry.db.key")) << e.context();
+    EXPECT_TRUE(has(e.context(), std::filesystem::path(key).filename().string())) << e.context();
     EXPECT_TRUE(has(e.message(), "key file is missing")) << e.message();
   }
   auto r = f.reg->verify(f.cleared_clerk);
@@ -220,7 +225,7 @@ TEST(ChainKeyFile, WithoutTheKeyTheRegisterReadsButRefusesChangesAndVerifySaysWh
   EXPECT_TRUE(has(first_problem(r), "key file")) << first_problem(r);
   // The key put back, all is as it was.
   f.close();
-  std::filesystem::rename(f.dir + "/elsewhere.key", f.db + ".key");
+  std::filesystem::rename(f.dir + "/elsewhere.key", key);
   f.reopen();
   EXPECT_TRUE(f.reg->verify(f.cleared_clerk).ok);
   EXPECT_EQ(f.receive("ขอส่งรายงาน").number, 3);
@@ -229,7 +234,7 @@ TEST(ChainKeyFile, WithoutTheKeyTheRegisterReadsButRefusesChangesAndVerifySaysWh
 TEST(ChainKeyFile, ADamagedKeyIsAFindingOfVerifyAndStopsChanges) {
   AttackFixture f("badkey");
   f.close();
-  { std::ofstream(f.db + ".key", std::ios::binary | std::ios::trunc) << "not a key\n"; }
+  { std::ofstream(testing::local_files(f.db).key, std::ios::binary | std::ios::trunc) << "not a key\n"; }
   auto r = f.verify_now();
   ASSERT_FALSE(r.ok);
   EXPECT_TRUE(has(first_problem(r), "key file is damaged")) << first_problem(r);
@@ -240,10 +245,11 @@ TEST(ChainKeyFile, ADamagedKeyIsAFindingOfVerifyAndStopsChanges) {
 TEST(ChainKeyFile, AnAlteredAnchorIsNamedAndStopsChanges) {
   AttackFixture f("anchor");
   f.close();
-  std::string anchor = testing::slurp(f.db + ".anchor");
+  const std::string anchor_file = testing::local_files(f.db).anchor;
+  std::string anchor = testing::slurp(anchor_file);
   auto at = anchor.find("seq ");
   anchor.replace(at, anchor.find('\n', at) - at, "seq 2");
-  { std::ofstream(f.db + ".anchor", std::ios::binary | std::ios::trunc) << anchor; }
+  { std::ofstream(anchor_file, std::ios::binary | std::ios::trunc) << anchor; }
   auto r = f.verify_now();
   ASSERT_FALSE(r.ok);
   EXPECT_TRUE(has(first_problem(r), "anchor file was altered")) << first_problem(r);

@@ -2,12 +2,12 @@
 // What an attacker who can write the register's file (but has not its key) can do with it,
 // written out for the chain tests: raw queries, and a chain recomputed with plain SHA-256
 // exactly as the unkeyed (version 1) chain was computed.
-#include <sqlite3.h>
-
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "registry/sha256.h"
+#include "test_store.h"
 
 namespace saraban::registry::testing {
 
@@ -15,22 +15,18 @@ using Rows = std::vector<std::vector<std::string>>;
 
 // Every row of `query`, each column as text ("" for NULL), through a plain connection.
 inline Rows query_rows(const std::string& db, const std::string& query) {
-  sqlite3* raw = nullptr;
-  sqlite3_open(db.c_str(), &raw);
-  sqlite3_stmt* s = nullptr;
   Rows out;
-  if (sqlite3_prepare_v2(raw, query.c_str(), -1, &s, nullptr) == SQLITE_OK) {
-    while (sqlite3_step(s) == SQLITE_ROW) {
+  try {
+    auto c = raw_connection(db);
+    auto s = c.prepare(query);
+    while (s.step()) {
       std::vector<std::string> row;
-      for (int i = 0; i < sqlite3_column_count(s); ++i) {
-        auto p = sqlite3_column_text(s, i);
-        row.emplace_back(p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(s, i)) : "");
-      }
+      for (int i = 0; i < s.columns(); ++i) row.push_back(s.is_null(i) ? "" : s.text(i));
       out.push_back(std::move(row));
     }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "query_rows: %s\n", e.what());
   }
-  sqlite3_finalize(s);
-  sqlite3_close(raw);
   return out;
 }
 
@@ -51,7 +47,7 @@ inline std::string chain_message(const std::string& prev, const std::string& seq
 // as someone who knows the algorithm but not the key would after editing row_data.
 inline std::string rehash_sql(const std::string& db, long long from_seq) {
   auto rows = query_rows(db, "SELECT seq, at, actor, action, tbl, row_id, row_data, prev_hash FROM audit_log ORDER BY seq");
-  std::string prev, sql = "DROP TRIGGER IF EXISTS audit_log_no_update;";
+  std::string prev, sql = unlock_audit_log_sql();
   for (const auto& r : rows) {
     if (std::stoll(r[0]) < from_seq) {
       prev = query_one(db, "SELECT hash FROM audit_log WHERE seq = " + r[0]);
@@ -67,10 +63,11 @@ inline std::string rehash_sql(const std::string& db, long long from_seq) {
 // SQL deleting every audit_log row from `from_seq` on and every row those rows recorded: the
 // newest part of the register cut off cleanly, leaving a chain that is whole by itself.
 inline std::string cut_off_sql(const std::string& db, long long from_seq) {
-  std::string sql = "DROP TRIGGER IF EXISTS audit_log_no_delete; PRAGMA foreign_keys = OFF;";
+  std::string sql = unlock_audit_log_sql() + (testing_postgres() ? "SET session_replication_role = replica;" : "PRAGMA foreign_keys = OFF;");
+  auto c = raw_connection(db);
   for (const auto& r : query_rows(db, "SELECT DISTINCT tbl, row_id FROM audit_log WHERE seq >= " +
                                           std::to_string(from_seq) + " AND action = 'insert'"))
-    sql += "DELETE FROM " + r[0] + " WHERE rowid = " + r[1] + ";";
+    sql += "DELETE FROM " + r[0] + " WHERE " + c.row_key(r[0]) + " = " + r[1] + ";";
   sql += "DELETE FROM audit_log WHERE seq >= " + std::to_string(from_seq) + ";";
   return sql;
 }

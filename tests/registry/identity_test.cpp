@@ -262,6 +262,7 @@ TEST(UserName, RefusesANameThatLooksLikeAnExistingOne) {
 // ---------------------------------------------------------------- backup
 
 TEST(Backup, NeedsAnAdminClearedForTheHighestLevelPresent) {
+  SARABAN_SQLITE_ONLY("a PostgreSQL register is copied with pg_dump, not saraban backup");
   Fixture f("identity-backup");
   f.receive("เรื่องลับ", Secrecy::Confidential);
   std::string copy = f.dir + "/copy.db";
@@ -281,6 +282,7 @@ TEST(Backup, NeedsAnAdminClearedForTheHighestLevelPresent) {
 }
 
 TEST(Backup, EverySecretEntryCopiedIsInTheAccessLog) {
+  SARABAN_SQLITE_ONLY("a PostgreSQL register is copied with pg_dump, not saraban backup");
   Fixture f("identity-backup-log");
   auto a = f.receive("ลับหนึ่ง", Secrecy::Confidential);
   auto b = f.receive("ลับที่สุดสอง", Secrecy::TopSecret);
@@ -304,6 +306,7 @@ TEST(Backup, EverySecretEntryCopiedIsInTheAccessLog) {
 // ---------------------------------------------------------------- an older register
 
 TEST(IdentityMigration, AVersionOneRegisterGainsCredentialsAndStillVerifies) {
+  SARABAN_SQLITE_ONLY("a migration of SQLite registers older than PostgreSQL support");
   Fixture f("identity-migrate");
   f.receive("ก่อนย้าย");
   std::string db = f.db;

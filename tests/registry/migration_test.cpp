@@ -103,10 +103,13 @@ struct MigrationFixture : ::testing::Test {
   std::string dir, db;
   testing::TestEnvironment env{testing::kMarch2026};
   void SetUp() override {
+    SARABAN_SQLITE_ONLY("migrations of SQLite register files");
     dir = testing::temp_dir(std::string("migrate-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     db = dir + "/registry.db";
   }
-  void TearDown() override { fs::remove_all(dir); }
+  void TearDown() override {
+    if (!dir.empty()) fs::remove_all(dir);
+  }
 };
 
 TEST_F(MigrationFixture, V1RegisterIsKeyedFromItsHeadOnAndVerifies) {

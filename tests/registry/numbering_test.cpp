@@ -10,6 +10,7 @@
 
 #include "base/error.h"
 #include "registry/calendar.h"
+#include "chain_test_support.h"
 #include "registry_test_support.h"
 
 namespace saraban::registry {
@@ -225,14 +226,8 @@ TEST(Numbering, SigkillDuringImportLeavesAConsistentRegister) {
   bool some_committed = false;
   for (int i = 0; i < 400 && !some_committed; ++i) {
     ::usleep(20000);
-    sqlite3* raw = nullptr;
-    sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_busy_timeout(raw, 1000);
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(raw, "SELECT COUNT(*) FROM entries", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-      some_committed = sqlite3_column_int64(s, 0) >= 1000;
-    sqlite3_finalize(s);
-    sqlite3_close(raw);
+    const std::string count = testing::query_one(db, "SELECT COUNT(*) FROM entries");
+    some_committed = !count.empty() && std::stoll(count) >= 1000;
   }
   ::kill(pid, SIGKILL);
   int st = 0;

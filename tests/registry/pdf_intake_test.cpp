@@ -105,9 +105,11 @@ TEST(PdfIntake, AnEmptyFileIsRegisteredKeptAndFlagged) {
   auto [a, bytes] = f.reg->attachment(f.clerk, n.id, "original");
   EXPECT_TRUE(bytes.empty());
   // A zero-length blob, not NULL: the blob row is there and verify accepts it.
-  auto s = f.store->connection().prepare("SELECT typeof(bytes), length(bytes) FROM attachment_blobs");
+  auto s = f.store->connection().prepare(f.store->connection().postgres()
+                                             ? "SELECT pg_typeof(bytes)::text, length(bytes) FROM attachment_blobs WHERE bytes IS NOT NULL"
+                                             : "SELECT typeof(bytes), length(bytes) FROM attachment_blobs");
   ASSERT_TRUE(s.step());
-  EXPECT_EQ(s.text(0), "blob");
+  EXPECT_EQ(s.text(0), f.store->connection().postgres() ? "bytea" : "blob");
   EXPECT_EQ(s.integer(1), 0);
   EXPECT_TRUE(f.reg->verify(f.admin).ok);
   // The same empty file again shares the stored blob.
@@ -192,11 +194,7 @@ TEST(PdfIntake, TheStampIsDrawnWithoutHoldingTheWriteLock) {
   RecordingStamper stamper;
   int other_write = -1;
   stamper.during = [&] {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(f.db.c_str(), &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 0);
-    other_write = sqlite3_exec(db, "BEGIN IMMEDIATE; ROLLBACK;", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
+    other_write = testing::write_lock_free(f.db) ? SQLITE_OK : SQLITE_BUSY;
   };
   auto n = f.receive_file(f.write("letter.pdf", tiny_pdf()), &stamper);
   EXPECT_EQ(other_write, SQLITE_OK) << "the stamp was drawn inside the write transaction";
@@ -245,11 +243,7 @@ TEST(PdfIntake, ABusyRegisterStampsAfterStoringAndStillWithoutTheLock) {
       Registry(*other, f.env).receive(f.clerk, q);
       return;
     }
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(f.db.c_str(), &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 0);
-    last_other_write = sqlite3_exec(db, "BEGIN IMMEDIATE; ROLLBACK;", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
+    last_other_write = testing::write_lock_free(f.db) ? SQLITE_OK : SQLITE_BUSY;
   };
   auto n = f.receive_file(f.write("letter.pdf", tiny_pdf()), &stamper);
   EXPECT_EQ(n.number, 4);

@@ -19,6 +19,7 @@
 #include "registry/registry.h"
 #include "registry/sha256.h"
 #include "registry/sql_store.h"
+#include "test_store.h"
 
 namespace saraban::registry::testing {
 
@@ -71,7 +72,7 @@ struct Fixture {
   std::unique_ptr<Registry> reg;
   User admin, clerk, director, officer, signer, nosy, cleared_clerk;
 
-  explicit Fixture(const std::string& name) : dir(temp_dir(name)), db(dir + "/registry.db") {
+  explicit Fixture(const std::string& name) : dir(temp_dir(name)), db(test_register_location(dir, name)) {
     store = SqlRegisterStore::create(db, env);
     reg = std::make_unique<Registry>(*store, env, &pdfs);
     admin = reg->acting_user("admin");
@@ -91,6 +92,7 @@ struct Fixture {
   ~Fixture() {
     reg.reset();
     store.reset();
+    drop_test_register(db);
     std::filesystem::remove_all(dir);
   }
   Issued receive(const std::string& subject, Secrecy s = Secrecy::None, const User* who = nullptr) {
@@ -158,53 +160,63 @@ inline RunResult run_saraban(const std::vector<std::string>& args, const std::st
   return r;
 }
 
-// SHA-256 over every row of every table (sqlite_master order), read through a plain
-// connection: equal digests mean the register's content is exactly as it was.
-inline std::string content_digest(const std::string& db) {
-  sqlite3* raw = nullptr;
-  if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(raw);
-    return "cannot-open";
-  }
+// Every row of every table (in name order) as text, read through a plain connection; its
+// SHA-256: equal digests mean the register's content is exactly as it was. Either engine.
+inline std::string content_text(const std::string& db) {
   std::string all;
-  std::vector<std::string> tables;
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(raw,
-                     "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'entries_fts%' "
-                     "AND name NOT LIKE 'sqlite_%' ORDER BY name",
-                     -1, &s, nullptr);
-  while (sqlite3_step(s) == SQLITE_ROW) tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
-  sqlite3_finalize(s);
-  for (const auto& t : tables) {
-    all += "#" + t + "\n";
-    sqlite3_prepare_v2(raw, ("SELECT * FROM " + t + " ORDER BY rowid").c_str(), -1, &s, nullptr);
-    while (sqlite3_step(s) == SQLITE_ROW) {
-      for (int i = 0; i < sqlite3_column_count(s); ++i) {
-        const void* b = sqlite3_column_blob(s, i);
-        all.append(b ? static_cast<const char*>(b) : "<null>", b ? static_cast<std::size_t>(sqlite3_column_bytes(s, i)) : 6);
-        all += '|';
+  try {
+    auto c = raw_connection(db);
+    std::vector<std::string> tables;
+    auto list = c.prepare(c.postgres() ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+                                         "AND table_type = 'BASE TABLE' ORDER BY table_name"
+                                       : "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'entries_fts%' "
+                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    while (list.step()) tables.push_back(list.text(0));
+    for (const auto& t : tables) {
+      all += "#" + t + "\n";
+      auto rows = c.prepare("SELECT * FROM " + t + " ORDER BY " + c.row_key(t));
+      while (rows.step()) {
+        for (int i = 0; i < rows.columns(); ++i) {
+          if (rows.is_null(i)) all += "<null>";
+          else if (rows.kind(i) == sql::ColumnKind::Blob) {
+            auto b = rows.blob(i);
+            all.append(b.begin(), b.end());
+          } else all += rows.text(i);
+          all += '|';
+        }
+        all += '\n';
       }
-      all += '\n';
     }
-    sqlite3_finalize(s);
+  } catch (const std::exception& e) {
+    return std::string("cannot-open: ") + e.what();
   }
-  sqlite3_close(raw);
-  return sha256_hex(all);
+  return all;
 }
+inline std::string content_digest(const std::string& db) { return sha256_hex(content_text(db)); }
 
-// Runs `sql` on the register through a plain connection, as someone editing the file outside
-// Saraban would. Returns SQLite's result code.
+// Runs `sql` on the register through a plain connection, as someone editing the register
+// outside Saraban would. Returns 0 (SQLITE_OK) when it ran, 1 when the engine refused it.
 inline int tamper(const std::string& db, const std::string& sql) {
-  sqlite3* raw = nullptr;
-  sqlite3_open(db.c_str(), &raw);
-  char* err = nullptr;
-  int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
-  if (err) {
-    std::fprintf(stderr, "tamper: %s\n", err);
-    sqlite3_free(err);
+  if (!is_postgres_url(db)) {  // sqlite3 itself: no foreign keys, creates a missing file
+    sqlite3* raw = nullptr;
+    sqlite3_open(db.c_str(), &raw);
+    char* err = nullptr;
+    int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
+    if (err) {
+      std::fprintf(stderr, "tamper: %s\n", err);
+      sqlite3_free(err);
+    }
+    sqlite3_close(raw);
+    return rc;
   }
-  sqlite3_close(raw);
-  return rc;
+  try {
+    auto c = raw_connection(db);
+    c.exec(sql);
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "tamper: %s\n", e.what());
+    return 1;
+  }
 }
 
 }  // namespace saraban::registry::testing

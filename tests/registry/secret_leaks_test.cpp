@@ -174,7 +174,7 @@ struct VerifyFixture : Fixture {
     reg.reset();
     store.reset();
   }
-  void edit(const std::string& sql) { ASSERT_EQ(testing::tamper(db, sql), SQLITE_OK); }
+  void edit(const std::string& sql) { ASSERT_EQ(testing::tamper(db, testing::foreign_keys_off_sql() + sql), SQLITE_OK); }
   VerifyReport verify_as(const User& u) {
     if (!reg) {
       store = SqlRegisterStore::open(db, env);
