@@ -130,6 +130,8 @@ MigrateReport migrate_to_postgres(SqlRegisterStore& source, const User& actor, c
   MigrateReport report;
   sql::Connection& from = source.connection();
   const std::string where = from.path();
+  sql::Connection to(sql::open_postgres(url));
+  require_empty_postgres(to);  // before the source's verify, which takes long; again under the lock
   // One snapshot of the source for both its verify and the copy: what is copied is what verified.
   source.read([&] {
     step("verify");
@@ -144,7 +146,6 @@ MigrateReport migrate_to_postgres(SqlRegisterStore& source, const User& actor, c
     std::optional<ChainKey> key = ChainKey::load(source.files().key);
     if (!key) throw Error(ErrorCode::DatabaseError, "the register's chain key is missing", source.files().key);
 
-    sql::Connection to(sql::open_postgres(url));
     sql::WriteTransaction tx(to);  // also holds off every other writer, and a second migrate
     require_empty_postgres(to);
     to.exec(embedded_postgres_schema());
