@@ -30,19 +30,21 @@ class ProgressLines {
  public:
   void operator()(const std::string& step, std::int64_t done, std::int64_t total) {
     const auto now = std::chrono::steady_clock::now();
+    const double at = std::chrono::duration<double>(now - started_).count();
     if (total == 0) {
-      std::fprintf(stderr, "migrate: %s\n", step.c_str());
+      std::fprintf(stderr, "migrate: %5.1f s  %s\n", at, step.c_str());
       return;
     }
     if (total < 10000) return;
     if (done < total && now - last_ < std::chrono::seconds(3)) return;
     last_ = now;
-    std::fprintf(stderr, "migrate: %s %lld/%lld rows\n", step.c_str(), static_cast<long long>(done),
+    std::fprintf(stderr, "migrate: %5.1f s  %s %lld/%lld rows\n", at, step.c_str(), static_cast<long long>(done),
                  static_cast<long long>(total));
   }
 
  private:
-  std::chrono::steady_clock::time_point last_{};
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_ = started_;
 };
 
 int cmd_migrate(const GlobalOptions& g, const std::vector<std::string>& args) {

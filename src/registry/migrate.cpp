@@ -134,7 +134,7 @@ MigrateReport migrate_to_postgres(SqlRegisterStore& source, const User& actor, c
   require_empty_postgres(to);  // before the source's verify, which takes long; again under the lock
   // One snapshot of the source for both its verify and the copy: what is copied is what verified.
   source.read([&] {
-    step("verify");
+    step("verifying the register");
     const VerifyReport sv = source.verify();
     if (!sv.ok)
       throw Error(ErrorCode::DatabaseError,
@@ -156,16 +156,16 @@ MigrateReport migrate_to_postgres(SqlRegisterStore& source, const User& actor, c
     const std::vector<std::string> foreign_keys = drop_foreign_keys(to);
     for (const std::string& t : tables) copy_table(from, to, t, progress);
     copy_table(from, to, "audit_log", progress);
-    step("references");
+    step("checking the references between rows");
     restore_foreign_keys(to, foreign_keys);
-    step("search index");
+    step("rebuilding the search index and number counters");
     rebuild_postgres_index(to);
     advance_identities(to);
 
     LocalFiles files(postgres_local_files(url, env));
     files.write(*key, Anchor{report.source.head_seq, report.source.head_hash, head_at}, env.now());
     // The target's own verify, with the key and anchor just written, before anything is committed.
-    step("verify PostgreSQL");
+    step("verifying the PostgreSQL register");
     AuditChain chain(to, files.files());
     report.verified = chain.verify(read_anchor_text(files.files().anchor));
     if (!report.verified.ok)

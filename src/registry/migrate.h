@@ -26,7 +26,7 @@ struct MigrateReport {
   std::string key, anchor;  // where this machine now keeps the PostgreSQL register's key and anchor
 };
 
-// What is being done ("verify", a table's name, "search index", ...): `done` of `total` rows
+// What is being done (a step, or a table being copied): `done` of `total` rows
 // (0 of 0 for a step that has no count).
 using MigrateProgress = std::function<void(const std::string& step, std::int64_t done, std::int64_t total)>;
 

@@ -105,7 +105,7 @@ for u in admin somchai kanya; do
   same "list as $u" --as "$u" list --limit 100000
   for w in งบประมาณ ประชุม โรงเรียน ลับ; do same "search $w as $u" --as "$u" search "$w" --limit 100000; done
 done
-[ "$(jq length a.out)" -gt 0 ] || fail "the searches found nothing"
+[ "$(jq .count a.out)" -gt 0 ] || fail "the searches found nothing"
 same "show $secret" --as kanya show "$secret"
 k=0
 for e in "$with_pdf" "$with_junk" "$with_empty" "$secret"; do
