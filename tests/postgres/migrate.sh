@@ -35,6 +35,8 @@ r() { "$saraban" --db "$src" --as "$1" receive "${@:2}" | sed -n 's/^[a-z]* \([0
 with_pdf=$(r somsri --from "สพฐ." --subject "ขอเชิญประชุมผู้บริหาร" --file letter.pdf)
 with_empty=$(r somsri --from "อบต." --subject "แจ้งกำหนดการประชุม" --file empty.pdf)
 with_junk=$(r somsri --from "เทศบาล" --subject "ส่งเอกสารประกอบ" --file junk.pdf)
+# Text whose bytes the two engines might treat differently: 4-byte UTF-8, quotes, a backslash.
+odd=$(r somsri --from "ร้าน \"ดี\" 'เยี่ยม'" --subject "ประชุม 📎 ค่าใช้จ่าย C:\\งาน\\ปี" --ref "ศธ ๐๔/๒๕๖๙")
 secret=$(r kanya --from "กองทัพภาค" --subject "แผนงบประมาณลับ" --secrecy ลับมาก --file letter.pdf)
 "$saraban" --db "$src" --as wichai assign "$with_pdf" --to napa --note "ดำเนินการ" >/dev/null
 "$saraban" --db "$src" --as wichai close "$with_empty" --note "ทราบ" >/dev/null
@@ -103,10 +105,11 @@ same() {  # what, saraban arguments...: equal output on both registers
 }
 for u in admin somchai kanya; do
   same "list as $u" --as "$u" list --limit 100000
-  for w in งบประมาณ ประชุม โรงเรียน ลับ; do same "search $w as $u" --as "$u" search "$w" --limit 100000; done
+  for w in งบประมาณ ประชุม โรงเรียน ลับ เยี่ยม "ค่าใช้จ่าย C"; do same "search $w as $u" --as "$u" search "$w" --limit 100000; done
 done
 [ "$(jq .count a.out)" -gt 0 ] || fail "the searches found nothing"
 same "show $secret" --as kanya show "$secret"
+same "show $odd" --as admin show "$odd"
 k=0
 for e in "$with_pdf" "$with_junk" "$with_empty" "$secret"; do
   k=$((k + 1))
