@@ -14,11 +14,8 @@
 #include "registry/sha256.h"
 
 namespace saraban::registry {
-namespace {
 
-using json = nlohmann::json;
-
-bool valid_utf8(std::string_view s) {
+bool is_canonical_text(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
@@ -36,6 +33,10 @@ bool valid_utf8(std::string_view s) {
   }
   return true;
 }
+
+namespace {
+
+using json = nlohmann::json;
 
 std::string hex_of(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -339,7 +340,7 @@ std::string canonical_row(const sql::Statement& s, int first) {
       case sql::ColumnKind::Blob: o[name] = json{{"blob_sha256", sha256_hex(blob_of(s, i))}}; break;
       default: {
         std::string t = s.text(i);
-        if (valid_utf8(t)) o[name] = std::move(t);
+        if (is_canonical_text(t)) o[name] = std::move(t);
         else o[name] = json{{"invalid_utf8", hex_of(t)}};
       }
     }

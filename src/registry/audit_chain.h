@@ -27,6 +27,8 @@ std::vector<std::string> audited_tables(sql::Connection& c);
 // as strings, any other text as {"invalid_utf8": hex of its exact bytes}, blobs as
 // {"blob_sha256": hex}. `first` skips leading columns (a selected rowid).
 std::string canonical_row(const sql::Statement& s, int first = 0);
+// True when canonical_row records text `s` as a JSON string (valid UTF-8), not as hex.
+bool is_canonical_text(std::string_view s);
 
 class AuditChain {
  public:

@@ -250,6 +250,24 @@ std::unique_ptr<SqlRegisterStore> SqlRegisterStore::open(const std::string& path
   return s;
 }
 
+std::unique_ptr<SqlRegisterStore> SqlRegisterStore::open_read_only(const std::string& path, const Environment& env) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || st.st_size == 0)
+    throw Error(ErrorCode::NotFound, "no register here (no such file, or an empty one)", path);
+  std::unique_ptr<SqlRegisterStore> s(new SqlRegisterStore(RegisterFiles(path), sql::open_sqlite(path, false, true), env));
+  if (s->conn_.pragma_int("application_id") != kApplicationId)
+    throw Error(ErrorCode::DatabaseError, "not a Saraban register (application_id differs)", path);
+  int v = s->conn_.pragma_int("user_version");
+  if (v != kSchemaVersion)
+    throw Error(ErrorCode::DatabaseError,
+                "the register is at schema version " + std::to_string(v) + ", this saraban is at " +
+                    std::to_string(kSchemaVersion) +
+                    (v < kSchemaVersion ? " (bring it up to date first: saraban --db " + path + " verify)"
+                                        : " (newer register)"),
+                path);
+  return s;
+}
+
 void SqlRegisterStore::migrate() {
   write(0, [&] { maintenance_.apply_migrations(); });
 }
@@ -716,7 +734,7 @@ std::int64_t SqlRegisterStore::reanchor() {
 
 void SqlRegisterStore::reindex() {
   write(0, [&] {
-    if (conn_.postgres()) reindex_postgres();
+    if (conn_.postgres()) rebuild_postgres_index(conn_);
     else maintenance_.reindex();
   });
 }

@@ -24,6 +24,12 @@ std::string postgres_phrase_query(std::string_view user_query);
 // Where this machine keeps a PostgreSQL register's chain key and anchor (SARABAN_KEY_DIR,
 // default var/): outside the database, so its administrator cannot forge the history.
 RegisterFiles postgres_local_files(const std::string& url, const Environment& env);
+// Throws InvalidInput unless the PostgreSQL database holds no tables at all: a register is
+// only ever made (init, migrate) in an empty database.
+void require_empty_postgres(sql::Connection& c);
+// Rebuilds a PostgreSQL register's entries_search and register_counters from its entries,
+// inside the caller's write transaction (reindex, migrate).
+void rebuild_postgres_index(sql::Connection& c);
 
 class SqlRegisterStore final : public RegisterStore {
  public:
@@ -36,6 +42,9 @@ class SqlRegisterStore final : public RegisterStore {
   static std::unique_ptr<SqlRegisterStore> create(const std::string& path, const Environment& env);
   // Opens an existing register, migrating an older schema. NotFound when there is none.
   static std::unique_ptr<SqlRegisterStore> open(const std::string& path, const Environment& env);
+  // Opens an existing SQLite register read-only and as it is: one at another schema version
+  // is refused, not migrated (saraban migrate reads a register it must never change).
+  static std::unique_ptr<SqlRegisterStore> open_read_only(const std::string& path, const Environment& env);
   // The PostgreSQL forms of both (what create and open call for a connection string).
   static std::unique_ptr<SqlRegisterStore> create_postgres(const std::string& url, const Environment& env);
   static std::unique_ptr<SqlRegisterStore> open_postgres(const std::string& url, const Environment& env);
@@ -114,11 +123,10 @@ class SqlRegisterStore final : public RegisterStore {
   void migrate();
   void init_rows(const ChainKey& key);  // the first rows of a new register, in the chain
   // PostgreSQL (sql_store_postgres.cpp): numbers from the locked counter row, the search index
-  // as tsvector rows, its rebuild (search itself is one query text per engine, sql_store.cpp).
+  // as tsvector rows (search itself is one query text per engine, sql_store.cpp).
   std::int64_t issue_number_postgres(const std::string& register_code, int year, std::int64_t given);
   void index_postgres(std::int64_t id, const std::string& subject, const std::string& sender,
                       const std::string& recipient, const std::string& ref);
-  void reindex_postgres();
   void audit(const char* tbl, std::int64_t id, const char* action);
   void require_write(const char* what) const;
   void insert_attachment_row(std::int64_t entry_id, const std::string& sha256, const std::string& name,

@@ -57,22 +57,47 @@ std::string quoted_lexeme(const std::string& word) {
   return out + "'";
 }
 
+// Positions run on through the fields with a gap between them, so a phrase never spans two.
+void index_entry(sql::Connection& c, std::int64_t id, const std::string& subject, const std::string& sender,
+                 const std::string& recipient, const std::string& ref) {
+  std::string words;
+  int position = 1;
+  for (const std::string* field : {&subject, &sender, &recipient, &ref}) {
+    for (const std::string& t : thai_tokens(*field)) {
+      if (!words.empty()) words += ' ';
+      words += quoted_lexeme(t) + ":" + std::to_string(std::min(position, 16383));
+      ++position;
+    }
+    position += 10;
+  }
+  c.cached(
+       "INSERT INTO entries_search(id, words) VALUES (:id, CAST(:words AS TSVECTOR)) "
+       "ON CONFLICT (id) DO UPDATE SET words = EXCLUDED.words")
+      .bind(":id", id)
+      .bind(":words", words)
+      .run();
+}
+
 }  // namespace
 
-std::unique_ptr<SqlRegisterStore> SqlRegisterStore::create_postgres(const std::string& url, const Environment& env) {
-  RegisterFiles files = postgres_local_files(url, env);
-  std::unique_ptr<SqlRegisterStore> s(new SqlRegisterStore(files, sql::open_postgres(url), env));
-  switch (what_database_holds(s->conn_)) {
+void require_empty_postgres(sql::Connection& c) {
+  switch (what_database_holds(c)) {
     case DatabaseHolds::Register:
-      throw Error(ErrorCode::InvalidInput, "this database already holds a Saraban register; init never overwrites one",
-                  s->conn_.path());
+      throw Error(ErrorCode::InvalidInput, "this database already holds a Saraban register; init and migrate never overwrite one",
+                  c.path());
     case DatabaseHolds::SomethingElse:
       throw Error(ErrorCode::InvalidInput,
                   "this database already holds another application's tables; a register needs an empty database "
                   "(createdb -E UTF8 -T template0 NAME)",
-                  s->conn_.path());
+                  c.path());
     case DatabaseHolds::Nothing: break;
   }
+}
+
+std::unique_ptr<SqlRegisterStore> SqlRegisterStore::create_postgres(const std::string& url, const Environment& env) {
+  RegisterFiles files = postgres_local_files(url, env);
+  std::unique_ptr<SqlRegisterStore> s(new SqlRegisterStore(files, sql::open_postgres(url), env));
+  require_empty_postgres(s->conn_);
   ChainKey key = ChainKey::generate(1);
   s->chain_.build_with(key);
   s->write(0, [&] {
@@ -134,37 +159,21 @@ std::int64_t SqlRegisterStore::issue_number_postgres(const std::string& code, in
 
 void SqlRegisterStore::index_postgres(std::int64_t id, const std::string& subject, const std::string& sender,
                                       const std::string& recipient, const std::string& ref) {
-  // Positions run on through the fields with a gap between them, so a phrase never spans two.
-  std::string words;
-  int position = 1;
-  for (const std::string* field : {&subject, &sender, &recipient, &ref}) {
-    for (const std::string& t : thai_tokens(*field)) {
-      if (!words.empty()) words += ' ';
-      words += quoted_lexeme(t) + ":" + std::to_string(std::min(position, 16383));
-      ++position;
-    }
-    position += 10;
-  }
-  conn_.cached(
-           "INSERT INTO entries_search(id, words) VALUES (:id, CAST(:words AS TSVECTOR)) "
-           "ON CONFLICT (id) DO UPDATE SET words = EXCLUDED.words")
-      .bind(":id", id)
-      .bind(":words", words)
-      .run();
+  index_entry(conn_, id, subject, sender, recipient, ref);
 }
 
-void SqlRegisterStore::reindex_postgres() {
-  conn_.exec("DELETE FROM entries_search");
+void rebuild_postgres_index(sql::Connection& c) {
+  c.exec("DELETE FROM entries_search");
   struct Row {
     std::int64_t id;
     std::string subject, sender, recipient, ref;
   };
   std::vector<Row> rows;
-  auto s = conn_.prepare("SELECT id, subject, sender, recipient, ref FROM entries ORDER BY id");
+  auto s = c.prepare("SELECT id, subject, sender, recipient, ref FROM entries ORDER BY id");
   while (s.step()) rows.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
-  for (const Row& r : rows) index_postgres(r.id, r.subject, r.sender, r.recipient, r.ref);
-  conn_.exec("DELETE FROM register_counters");
-  conn_.exec(
+  for (const Row& r : rows) index_entry(c, r.id, r.subject, r.sender, r.recipient, r.ref);
+  c.exec("DELETE FROM register_counters");
+  c.exec(
       "INSERT INTO register_counters(register, year, last_number) "
       "SELECT register, year, MAX(number) FROM entries GROUP BY register, year");
 }
