@@ -205,7 +205,7 @@ commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 {
   echo "# The register on SQLite and PostgreSQL, side by side"
   echo
-  echo "\`bash bench/registry_store_bench.sh $N $SAMPLE $TOTAL\` on $(date -u +%Y-%m-%d) (commit $commit, release build): $machine."
+  echo "\`bash bench/registry_store_bench.sh $N $SAMPLE $TOTAL\` on $(date -u +%Y-%m-%d) (commit $commit, release build): $machine, at the end: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: compare within a run, not across runs)."
   echo "PostgreSQL $(psql "$pgurl" -Atc 'SHOW server_version') on the same machine over loopback TCP, default settings but fsync on (a throw-away server, scripts/test-postgres.sh start --durable); SQLite in WAL mode with synchronous FULL. Both on the same ext4 disk."
   echo "Ratios are SQLite / PostgreSQL: above 1 PostgreSQL is faster for times, slower for rates."
   echo
