@@ -1,6 +1,6 @@
 // Register throughput and latency: batch receive, list, Thai search at N letters.
 //   registry_bench [--benchmark_filter=...]   (REGISTRY_BENCH_N letters, default 100000;
-//   REGISTRY_BENCH_DB to reuse a register built before)
+//   REGISTRY_BENCH_DB to reuse a register built before; a postgresql:// URL is only read, never filled)
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -78,6 +78,15 @@ Register& big_register() {
   static Register r = [] {
     const char* env = std::getenv("REGISTRY_BENCH_DB");
     std::string path = env ? env : "/tmp/saraban-bench-" + std::to_string(letters_n()) + ".db";
+    // A PostgreSQL register (bench/registry_store_bench.sh) is filled by the script beforehand:
+    // the bench only reads it, and never creates or empties a database.
+    if (is_postgres_url(path)) {
+      Register x;
+      x.store = SqlRegisterStore::open_postgres(path, system_environment());
+      x.reg = std::make_unique<Registry>(*x.store, system_environment());
+      x.clerk = x.reg->acting_user("clerk");
+      return x;
+    }
     if (std::filesystem::exists(path)) {
       Register x = open_register(path, false);
       if (x.reg->list(x.clerk, EntryFilter{.limit = 1}).size() == 1) return x;

@@ -5,17 +5,21 @@
 # receiving while the server goes away); `stop DIR` stops it and removes the folder.
 # The account saraban_pw must give a password (scram), so a wrong one can be tested; all else is trusted.
 # Used by scripts/test.sh; the server lives only as long as the test run.
+#   start [--durable]   --durable keeps fsync on: the tests do not need it (fsync=off makes them
+#                       faster), but a benchmark beside SQLite, which does fsync, must not skip it.
 set -euo pipefail
 bin=/usr/lib/postgresql/15/bin
 case "${1:-start}" in
   start)
+    fsync="-c fsync=off"
+    [ "${2:-}" = --durable ] && fsync=""
     dir=$(mktemp -d /tmp/saraban-pg.XXXXXX)
     port=$(( 20000 + RANDOM % 20000 ))
     run=()
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; run=(runuser -u postgres --); fi
     "${run[@]}" "$bin/initdb" -D "$dir/data" -U saraban -E UTF8 --locale=C -A trust >"$dir/initdb.log" 2>&1
     sed -i '1i host all saraban_pw 127.0.0.1/32 scram-sha-256' "$dir/data/pg_hba.conf"
-    "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+    "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $fsync" start >/dev/null
     echo "$dir postgresql://saraban@127.0.0.1:$port/postgres"
     ;;
   restart)
