@@ -208,7 +208,7 @@ std::string recorded_data(sql::Connection& c, std::int64_t seq) {
 // last recorded state and returns the last sequence number.
 std::int64_t walk_chain(sql::Connection& c, Findings& findings, VerifyReport& r, std::int64_t keyed_from,
                         const ChainKey* key, Latest& latest) {
-  auto s = c.prepare("SELECT seq, at, actor, action, tbl, row_id, row_data, prev_hash, hash FROM audit_log ORDER BY seq");
+  auto s = c.scan("SELECT seq, at, actor, action, tbl, row_id, row_data, prev_hash, hash FROM audit_log ORDER BY seq");
   std::string prev;
   std::int64_t last_seq = 0;
   bool broken = false;
@@ -266,7 +266,7 @@ void check_anchor(sql::Connection& c, Findings& findings, const std::optional<st
 void check_rows(sql::Connection& c, Findings& findings, VerifyReport& r, Latest& latest, std::int64_t keyed_from) {
   for (const auto& t : audited_tables(c)) {
     const std::string key = c.row_key(t);
-    auto s = c.prepare("SELECT " + key + ", * FROM " + t + " ORDER BY " + key);
+    auto s = c.scan("SELECT " + key + ", * FROM " + t + " ORDER BY " + key);
     while (s.step()) {
       ++r.rows_checked;
       std::int64_t id = s.integer(0);
@@ -298,7 +298,7 @@ void check_rows(sql::Connection& c, Findings& findings, VerifyReport& r, Latest&
 // Attachment bytes against the hash that addresses them; a copy stored as a suffix is rehashed
 // whole (its base's bytes, then its own), so a changed base or suffix is caught.
 void check_attachments(sql::Connection& c, Findings& findings, VerifyReport& r) {
-  auto b = c.prepare("SELECT id, sha256 FROM attachment_blobs ORDER BY id");
+  auto b = c.scan("SELECT id, sha256 FROM attachment_blobs ORDER BY id");
   while (b.step()) {
     ++r.attachments_checked;
     std::string problem;

@@ -102,28 +102,9 @@ std::string positional(std::string_view sql, std::vector<std::string>& names) {
 
 class PgConnection;
 
-class PgStatement final : public StatementBackend {
+// Typed access to the current row of a pqxx result: what every statement kind shares.
+class PgRows : public StatementBackend {
  public:
-  PgStatement(PgConnection& c, std::string name, std::vector<std::string> names)
-      : conn_(c), name_(std::move(name)), names_(std::move(names)), values_(names_.size()) {}
-  void bind_integer(int i, std::int64_t v) override { set(i, Value{std::to_string(v), false, true}); }
-  void bind_text(int i, std::string_view v) override { set(i, Value{std::string(v), false, true}); }
-  void bind_blob(int i, std::span<const std::uint8_t> v) override {
-    set(i, Value{std::string(reinterpret_cast<const char*>(v.data()), v.size()), true, true});
-  }
-  void bind_null(int i) override { set(i, Value{}); }
-  int index_of(const char* name) const override {
-    for (std::size_t k = 0; k < names_.size(); ++k)
-      if (names_[k] == name) return static_cast<int>(k + 1);
-    return 0;
-  }
-  bool step() override;
-  void reset() override {
-    executed_ = false;
-    row_ = -1;
-    result_ = pqxx::result();
-    for (auto& v : values_) v = Value{};
-  }
   ColumnKind kind(int col) const override {
     const auto f = field(col);
     if (f.is_null()) return ColumnKind::Null;
@@ -160,6 +141,35 @@ class PgStatement final : public StatementBackend {
   int columns() const override { return static_cast<int>(result_.columns()); }
   std::string column_name(int col) const override { return result_.column_name(static_cast<pqxx::row::size_type>(col)); }
 
+ protected:
+  pqxx::field field(int col) const { return result_[static_cast<pqxx::result::size_type>(row_)][col]; }
+  long row_ = -1;
+  pqxx::result result_;
+};
+
+class PgStatement final : public PgRows {
+ public:
+  PgStatement(PgConnection& c, std::string name, std::vector<std::string> names)
+      : conn_(c), name_(std::move(name)), names_(std::move(names)), values_(names_.size()) {}
+  void bind_integer(int i, std::int64_t v) override { set(i, Value{std::to_string(v), false, true}); }
+  void bind_text(int i, std::string_view v) override { set(i, Value{std::string(v), false, true}); }
+  void bind_blob(int i, std::span<const std::uint8_t> v) override {
+    set(i, Value{std::string(reinterpret_cast<const char*>(v.data()), v.size()), true, true});
+  }
+  void bind_null(int i) override { set(i, Value{}); }
+  int index_of(const char* name) const override {
+    for (std::size_t k = 0; k < names_.size(); ++k)
+      if (names_[k] == name) return static_cast<int>(k + 1);
+    return 0;
+  }
+  bool step() override;
+  void reset() override {
+    executed_ = false;
+    row_ = -1;
+    result_ = pqxx::result();
+    for (auto& v : values_) v = Value{};
+  }
+
  private:
   struct Value {
     std::string bytes;
@@ -171,15 +181,44 @@ class PgStatement final : public StatementBackend {
       throw Error(ErrorCode::Internal, "a statement parameter out of range", std::to_string(i));
     values_[static_cast<std::size_t>(i - 1)] = std::move(v);
   }
-  pqxx::field field(int col) const { return result_[static_cast<pqxx::result::size_type>(row_)][col]; }
 
   PgConnection& conn_;
   std::string name_;
   std::vector<std::string> names_;
   std::vector<Value> values_;
   bool executed_ = false;
-  long row_ = -1;
-  pqxx::result result_;
+};
+
+// A parameterless read through a server-side cursor, kBatch rows at a time; outside a
+// transaction (where a cursor cannot live) the whole result at once, as PgStatement.
+class PgScan final : public PgRows {
+ public:
+  PgScan(PgConnection& c, std::string sql, std::string cursor) : conn_(c), sql_(std::move(sql)), cursor_(std::move(cursor)) {}
+  ~PgScan() override { close(); }
+  void bind_integer(int, std::int64_t) override { no_parameters(); }
+  void bind_text(int, std::string_view) override { no_parameters(); }
+  void bind_blob(int, std::span<const std::uint8_t>) override { no_parameters(); }
+  void bind_null(int) override { no_parameters(); }
+  int index_of(const char*) const override { return 0; }
+  bool step() override;
+  void reset() override {
+    close();
+    started_ = false;
+    row_ = -1;
+    result_ = pqxx::result();
+  }
+
+ private:
+  static constexpr int kBatch = 1000;
+  [[noreturn]] static void no_parameters() {
+    throw Error(ErrorCode::Internal, "a scan takes no parameters (use prepare)");
+  }
+  void close() noexcept;
+
+  PgConnection& conn_;
+  std::string sql_, cursor_;
+  bool started_ = false, declared_ = false, exhausted_ = false;
+  std::uint64_t generation_ = 0;  // the transaction the cursor lives in
 };
 
 // Server notices (NOTICE, WARNING) are not the user's concern: the register reports its own.
@@ -218,11 +257,16 @@ class PgConnection final : public ConnectionBackend {
   Dialect dialect() const override { return Dialect::Postgres; }
   void exec(std::string_view sql) override {
     const bool committing = sql == "COMMIT";
+    if (sql.rfind("BEGIN", 0) == 0) ++generation_, in_transaction_ = true;
+    if (committing) in_transaction_ = false;  // ended either way: committed, or lost with the connection
     try {
       changes_ = static_cast<std::int64_t>(tx_->exec(std::string(sql)).affected_rows());
     } catch (const std::exception& e) {
       fail_with(e, where_, committing);
     }
+  }
+  std::unique_ptr<StatementBackend> scan(std::string_view sql) override {
+    return std::make_unique<PgScan>(*this, std::string(sql), "saraban_scan_" + std::to_string(++cursors_));
   }
   std::unique_ptr<StatementBackend> prepare(std::string_view sql) override {
     std::vector<std::string> names;
@@ -255,6 +299,7 @@ class PgConnection final : public ConnectionBackend {
   }
   void begin_read() override { exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
   void rollback() noexcept override {
+    in_transaction_ = false;
     try {
       tx_->exec("ROLLBACK");
     } catch (...) {
@@ -264,6 +309,8 @@ class PgConnection final : public ConnectionBackend {
   std::string where() const override { return where_; }
 
   pqxx::nontransaction& tx() { return *tx_; }
+  bool in_transaction() const { return in_transaction_; }
+  std::uint64_t generation() const { return generation_; }
   void set_changes(std::int64_t n) { changes_ = n; }
   const std::string& where_ref() const { return where_; }
 
@@ -279,6 +326,8 @@ class PgConnection final : public ConnectionBackend {
   std::unique_ptr<pqxx::nontransaction> tx_;
   std::map<std::string, std::string> prepared_;
   std::int64_t changes_ = 0;
+  bool in_transaction_ = false;
+  std::uint64_t generation_ = 0, cursors_ = 0;
 };
 
 bool PgStatement::step() {
@@ -300,6 +349,45 @@ bool PgStatement::step() {
   }
   ++row_;
   return row_ < static_cast<long>(result_.size());
+}
+
+bool PgScan::step() {
+  try {
+    if (!started_) {
+      started_ = true;
+      if (!conn_.in_transaction()) {
+        result_ = conn_.tx().exec(sql_);
+        exhausted_ = true;
+      } else {
+        conn_.tx().exec("DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + sql_);
+        declared_ = true;
+        generation_ = conn_.generation();
+        result_ = pqxx::result();
+      }
+      row_ = -1;
+    }
+    ++row_;
+    if (row_ < static_cast<long>(result_.size())) return true;
+    if (exhausted_ || !declared_) return false;
+    result_ = conn_.tx().exec("FETCH FORWARD " + std::to_string(kBatch) + " FROM " + cursor_);
+    row_ = 0;
+    if (result_.size() < static_cast<pqxx::result::size_type>(kBatch)) exhausted_ = true;
+    return row_ < static_cast<long>(result_.size());
+  } catch (const std::exception& e) {
+    fail_with(e, conn_.where_ref(), false);
+  }
+}
+
+void PgScan::close() noexcept {
+  // Only in the transaction that declared it: a CLOSE that failed in a later one would abort it.
+  if (declared_ && conn_.in_transaction() && conn_.generation() == generation_) {
+    try {
+      conn_.tx().exec("CLOSE " + cursor_);
+    } catch (...) {
+    }
+  }
+  declared_ = false;
+  exhausted_ = false;
 }
 
 }  // namespace

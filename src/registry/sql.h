@@ -48,6 +48,8 @@ class ConnectionBackend {
   virtual Dialect dialect() const = 0;
   virtual void exec(std::string_view sql) = 0;
   virtual std::unique_ptr<StatementBackend> prepare(std::string_view sql) = 0;
+  // A statement without parameters that reads many rows: by default an ordinary one.
+  virtual std::unique_ptr<StatementBackend> scan(std::string_view sql) { return prepare(sql); }
   virtual std::int64_t last_insert_rowid() = 0;
   virtual std::int64_t changes() = 0;  // rows changed by the last statement
   // Takes the register's write lock: SQLite BEGIN IMMEDIATE; PostgreSQL BEGIN and an advisory
@@ -112,6 +114,10 @@ class Connection {
   sqlite3* get() const { return b_->sqlite_handle(); }  // SQLite only (null otherwise)
   void exec(std::string_view sql) { b_->exec(sql); }
   Statement prepare(std::string_view sql) { return Statement(b_->prepare(sql)); }
+  // Reads a whole table's worth of rows (no parameters) without holding them all at once:
+  // SQLite steps as ever; PostgreSQL fetches through a cursor, a batch at a time, inside the
+  // current transaction (verify's 100,000-letter walk would otherwise hold gigabytes).
+  Statement scan(std::string_view sql) { return Statement(b_->scan(sql)); }
   // A cached statement for the hot paths (reset and cleared before it is returned).
   Statement& cached(std::string_view sql);
   std::int64_t last_insert_rowid() { return b_->last_insert_rowid(); }
