@@ -232,11 +232,11 @@ class PgConnection final : public ConnectionBackend {
  public:
   explicit PgConnection(const std::string& url) : where_(without_password(url)) {
     try {
-      conn_ = std::make_unique<pqxx::connection>(url);
+      // UTF-8 as a connection option, so a connection libpqxx opens again has it too.
+      conn_ = std::make_unique<pqxx::connection>(url + (url.find('?') == std::string::npos ? "?" : "&") +
+                                                 "client_encoding=UTF8");
       quiet_ = std::make_unique<QuietNotices>(*conn_);
       tx_ = std::make_unique<pqxx::nontransaction>(*conn_);
-      // Every statement sees bare table names in the register's schema, and times are numbers.
-      tx_->exec("SET client_encoding = 'UTF8'");
       auto enc = tx_->exec("SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()");
       if (enc.empty() || std::string(enc[0][0].c_str()) != "UTF8")
         throw Error(ErrorCode::DatabaseError,
@@ -257,13 +257,19 @@ class PgConnection final : public ConnectionBackend {
   Dialect dialect() const override { return Dialect::Postgres; }
   void exec(std::string_view sql) override {
     const bool committing = sql == "COMMIT";
+    if (sql.rfind("BEGIN", 0) == 0) reopen_if_lost();
     if (sql.rfind("BEGIN", 0) == 0) ++generation_, in_transaction_ = true;
     if (committing) in_transaction_ = false;  // ended either way: committed, or lost with the connection
     try {
       changes_ = static_cast<std::int64_t>(tx_->exec(std::string(sql)).affected_rows());
     } catch (const std::exception& e) {
+      if (committing) reconnect_between_transactions(true);
       fail_with(e, where_, committing);
     }
+    // libpqxx reconnects a lost connection by itself: welcome between transactions (a restarted
+    // server), never inside one, where the rest would run outside the transaction.
+    if (sql.rfind("BEGIN", 0) == 0) reconnect_between_transactions(false);
+    if (committing) reconnect_between_transactions(true);
   }
   std::unique_ptr<StatementBackend> scan(std::string_view sql) override {
     return std::make_unique<PgScan>(*this, std::string(sql), "saraban_scan_" + std::to_string(++cursors_));
@@ -304,6 +310,7 @@ class PgConnection final : public ConnectionBackend {
       tx_->exec("ROLLBACK");
     } catch (...) {
     }
+    reconnect_between_transactions(true);
   }
   bool read_only() override { return false; }
   std::string where() const override { return where_; }
@@ -315,6 +322,21 @@ class PgConnection final : public ConnectionBackend {
   const std::string& where_ref() const { return where_; }
 
  private:
+  void reconnect_between_transactions(bool allowed) noexcept { conn_->inhibit_reactivation(!allowed); }
+  // A connection lost in the last transaction is opened again before the next one begins; the
+  // first attempt after a lost connection can fail in libpqxx 6, so once more before giving up.
+  void reopen_if_lost() {
+    for (int attempt = 0; attempt < 2 && !conn_->is_open(); ++attempt) {
+      try {
+        conn_->activate();
+      } catch (const std::exception& e) {
+        if (attempt == 1)
+          throw Error(ErrorCode::DatabaseError,
+                      "cannot connect to the PostgreSQL register again: " + first_line(e.what()) + "; nothing was changed",
+                      where_);
+      }
+    }
+  }
   static std::string first_line(const std::string& s) {
     std::string out = s.substr(0, s.find('\n'));
     while (!out.empty() && (out.back() == ' ' || out.back() == '\r')) out.pop_back();
