@@ -270,14 +270,13 @@ TEST(LateStamp, ARestampWhileTheLateStampIsDrawnLeavesOneCopy) {
 // A late transaction that fails (here: the disk fills while the copy is stored) is rolled
 // back whole; the letter stays registered, its note pending, and the warning says restamp.
 TEST(LateStamp, ALateStoreThatFailsLeavesTheNotePendingAndTheWarningSaysRestamp) {
-  SARABAN_SQLITE_ONLY("the full disk is simulated with SQLite's page limit");
   LateFixture f("late-store-fails");
   BusyRegisterStamper stamper(f.db, f.env, f.clerk);
   stamper.padding = 2 * 1024 * 1024;
   auto& c = f.store->connection();
-  stamper.on_late = [&] { c.exec("PRAGMA max_page_count = " + std::to_string(c.pragma_int("page_count") + 8)); };
+  stamper.on_late = [&] { testing::disk_full_beyond(c, 8 * 4096); };
   auto n = f.receive_with(stamper, f.write("letter.pdf", tiny_pdf()));
-  c.exec("PRAGMA max_page_count = 1073741823");
+  testing::disk_full_beyond(c, -1);
   const std::string address = n.register_code + "/" + std::to_string(n.year) + "/" + std::to_string(n.number);
   ASSERT_EQ(n.warnings.size(), 1u);
   EXPECT_TRUE(has(n.warnings[0], "was not stored") && has(n.warnings[0], "saraban restamp " + address)) << n.warnings[0];

@@ -59,12 +59,10 @@ struct StampFixture : testing::Fixture {
 };
 
 TEST(StampedCopy, AFullDiskWhileStoringItFailsTheReceiveAndKeepsNothing) {
-  SARABAN_SQLITE_ONLY("the full disk is simulated with SQLite's page limit");
   StampFixture f("stamp-full");
   LargeCopyStamper stamper;
   auto& c = f.store->connection();
-  int pages = c.pragma_int("page_count");
-  c.exec("PRAGMA max_page_count = " + std::to_string(pages + 60));  // room for the entry, not the copy
+  testing::disk_full_beyond(c, 60 * 4096);  // room for the entry, not the copy
   try {
     f.receive_with_file(stamper);
     ADD_FAILURE() << "the receive succeeded without its stamped copy stored";
@@ -74,7 +72,7 @@ TEST(StampedCopy, AFullDiskWhileStoringItFailsTheReceiveAndKeepsNothing) {
   }
   EXPECT_EQ(f.rows("entries"), 0);
   EXPECT_EQ(f.rows("attachments"), 0);
-  c.exec("PRAGMA max_page_count = 1073741823");
+  testing::disk_full_beyond(c, -1);
   auto n = f.receive_with_file(stamper);
   EXPECT_EQ(n.number, 1);
   EXPECT_EQ(f.rows("attachments"), 2);

@@ -92,6 +92,22 @@ inline bool write_lock_free(const std::string& db) {
   return free;
 }
 
+// A disk that fills up when a file of more than `bytes` is stored (and, with bytes < 0, has room
+// again): SQLite's page limit, on PostgreSQL a trigger failing as the server does (53100).
+inline void disk_full_beyond(sql::Connection& c, std::int64_t bytes) {
+  if (!c.postgres()) {
+    c.exec("PRAGMA max_page_count = " +
+           std::to_string(bytes < 0 ? 1073741823 : c.pragma_int("page_count") + bytes / c.pragma_int("page_size")));
+    return;
+  }
+  if (bytes < 0) return c.exec("DROP TRIGGER IF EXISTS test_disk_full ON attachment_blobs");
+  c.exec("CREATE OR REPLACE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+         "IF octet_length(NEW.bytes) > " + std::to_string(bytes) + " THEN "
+         "RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END IF; "
+         "RETURN NEW; END $$; DROP TRIGGER IF EXISTS test_disk_full ON attachment_blobs; "
+         "CREATE TRIGGER test_disk_full BEFORE INSERT OR UPDATE ON attachment_blobs FOR EACH ROW EXECUTE FUNCTION test_disk_full()");
+}
+
 // The register's chain key and anchor: beside an SQLite file, in SARABAN_KEY_DIR for PostgreSQL.
 inline RegisterFiles local_files(const std::string& db) {
   return is_postgres_url(db) ? postgres_local_files(db, system_environment()) : RegisterFiles(db);
