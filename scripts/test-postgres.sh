@@ -14,12 +14,18 @@ case "${1:-start}" in
     fsync="-c fsync=off"
     [ "${2:-}" = --durable ] && fsync=""
     dir=$(mktemp -d /tmp/saraban-pg.XXXXXX)
-    port=$(( 20000 + RANDOM % 20000 ))
     run=()
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; run=(runuser -u postgres --); fi
     "${run[@]}" "$bin/initdb" -D "$dir/data" -U saraban -E UTF8 --locale=C -A trust >"$dir/initdb.log" 2>&1
     sed -i '1i host all saraban_pw 127.0.0.1/32 scram-sha-256' "$dir/data/pg_hba.conf"
-    "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $fsync" start >/dev/null
+    # A random local port; another one if something already listens there.
+    for attempt in 1 2 3 4 5; do
+      port=$(( 20000 + RANDOM % 20000 ))
+      if "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $fsync" start >/dev/null; then
+        break
+      fi
+      [ "$attempt" -eq 5 ] && { echo "test-postgres: the server would not start (see $dir/server.log)" >&2; exit 1; }
+    done
     echo "$dir postgresql://saraban@127.0.0.1:$port/postgres"
     ;;
   restart)

@@ -131,7 +131,13 @@ MigrateReport migrate_to_postgres(SqlRegisterStore& source, const User& actor, c
   sql::Connection& from = source.connection();
   const std::string where = from.path();
   sql::Connection to(sql::open_postgres(url));
+  if (auto moved = moved_to(source.files()))
+    throw Error(ErrorCode::InvalidInput, "this register was already moved to " + *moved + "; it is not moved twice", where);
   require_empty_postgres(to);  // before the source's verify, which takes long; again under the lock
+  // Clerks still writing to the SQLite register would write letters the copy never sees: its
+  // write lock is held (on a second connection, writing nothing) until the move is over.
+  sql::Connection writers_held(where, false);
+  writers_held.begin_write();
   // One snapshot of the source for both its verify and the copy: what is copied is what verified.
   source.read([&] {
     step("verifying the register");
@@ -179,9 +185,13 @@ MigrateReport migrate_to_postgres(SqlRegisterStore& source, const User& actor, c
     // have made the register, which is useless without its key.
     files.keep();
     tx.commit();
+    // Still holding the SQLite register's write lock: from now on it refuses writes.
+    const std::string marker = sql::without_password(url) + "\n";
+    env.write_file_atomic(source.files().moved, std::span(reinterpret_cast<const std::uint8_t*>(marker.data()), marker.size()));
     report.key = files.files().key;
     report.anchor = files.files().anchor;
   });
+  writers_held.rollback();
   return report;
 }
 

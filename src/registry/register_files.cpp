@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <sqlite3.h>
@@ -49,7 +50,19 @@ bool same_file(const std::string& a, const std::string& b) {
 }  // namespace
 
 RegisterFiles::RegisterFiles(std::string db_path)
-    : db(std::move(db_path)), key(db + ".key"), anchor(db + ".anchor") {}
+    : db(std::move(db_path)), key(db + ".key"), anchor(db + ".anchor"), moved(db + ".moved") {}
+
+std::optional<std::string> moved_to(const RegisterFiles& files) {
+  std::error_code ec;
+  if (!std::filesystem::exists(files.moved, ec)) return std::nullopt;
+  std::string text;
+  if (std::FILE* f = std::fopen(files.moved.c_str(), "rb")) {
+    char buf[512];
+    text.assign(buf, std::fread(buf, 1, sizeof buf, f));
+    std::fclose(f);
+  }
+  return text.substr(0, text.find('\n'));
+}
 
 std::vector<std::string> RegisterFiles::all() const {
   return {db, db + "-wal", db + "-shm", db + "-journal", key, anchor};

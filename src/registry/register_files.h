@@ -3,6 +3,7 @@
 // -journal) and Saraban's own beside it (the chain key, the anchor). Every path a command
 // writes from a register is checked against all of them, so no output can destroy the register.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,9 +14,13 @@ struct RegisterFiles {
   std::string db;
   std::string key;     // db + ".key": the audit chain's secret key, 0600, never in the database
   std::string anchor;  // db + ".anchor": the latest head of the chain, rewritten after every change
+  std::string moved;   // db + ".moved": where saraban migrate moved the register; writes here refused
   // The database and every companion, in the order they are compared.
   std::vector<std::string> all() const;
 };
+
+// Where the register was moved (the first line of its .moved file), if it was.
+std::optional<std::string> moved_to(const RegisterFiles& files);
 
 // Throws InvalidInput when `output` is the register at `db` or one of its companion files,
 // compared by device and inode when both exist, else by canonical directory and name (a file

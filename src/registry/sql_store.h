@@ -134,6 +134,7 @@ class SqlRegisterStore final : public RegisterStore {
   void index_pending();
 
   RegisterFiles files_;
+  std::optional<std::string> moved_to_;  // where migrate moved this SQLite register, read by write()
   sql::Connection conn_;
   const Environment& env_;
   AuditChain chain_;

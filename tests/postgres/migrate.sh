@@ -93,7 +93,14 @@ numbers="SELECT register || ' ' || year || ' ' || count(*) || ' ' || max(number)
 [ "$(sq "SELECT hex(bytes) FROM attachment_blobs ORDER BY id" | sha256sum)" = \
   "$(pg "$db" "SELECT upper(encode(bytes, 'hex')) FROM attachment_blobs ORDER BY id" | sha256sum)" ] || fail "attachment bytes differ"
 "$saraban" --db "$db" --as suchart verify
-expect_fail "migrate twice" "already holds a Saraban register" "$saraban" --as admin migrate --from "$src" --to "$db"
+expect_fail "migrate twice" "already moved" "$saraban" --as admin migrate --from "$src" --to "$db"
+expect_fail "migrate again elsewhere" "already moved" "$saraban" --as admin migrate --from "$src" --to "$empty"
+# The SQLite register now refuses writes (a clerk who kept using it would split the register)
+# and still reads; its file is as it was.
+expect_fail "receive on the moved register" "was moved to" "$saraban" --db "$src" --as somsri receive --from "สพฐ." --subject "หลังย้าย"
+"$saraban" --db "$src" --as admin list --limit 1 >/dev/null || fail "the moved register no longer reads"
+[ "$(sha256sum <"$src")" = "$source_sum" ] || fail "the source register changed after the move"
+[ "$(head -1 "$src.moved")" = "$db" ] || fail "the .moved file does not name the new register"
 [ "$(pg "$db" "SELECT count(*) FROM audit_log")" = "$(jq .target.audit_rows migrate.json)" ] || fail "the second migrate changed the target"
 
 # ---- the same register through saraban, for readers of every clearance

@@ -14,6 +14,7 @@
 
 #include "base/error.h"
 #include "registry/csv_transfer.h"
+#include "chain_test_support.h"
 #include "registry_test_support.h"
 
 namespace saraban::registry {
@@ -196,15 +197,8 @@ TEST(Import, KilledImportRunAgainEndsWithEveryRowOnce) {
   }
   for (int i = 0; i < 500; ++i) {
     ::usleep(10000);
-    sqlite3* raw = nullptr;
-    sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_busy_timeout(raw, 1000);
-    sqlite3_stmt* s = nullptr;
-    bool enough = sqlite3_prepare_v2(raw, "SELECT COUNT(*) FROM entries", -1, &s, nullptr) == SQLITE_OK &&
-                  sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) >= 600;
-    sqlite3_finalize(s);
-    sqlite3_close(raw);
-    if (enough) break;
+    const std::string count = testing::query_one(db, "SELECT COUNT(*) FROM entries");
+    if (!count.empty() && std::stoll(count) >= 600) break;
   }
   ::kill(pid, SIGKILL);
   int st = 0;
