@@ -18,6 +18,8 @@ packages=(
   libsodium-dev            # passwords (Argon2id) and the audit chain's key (BLAKE2b MAC)
   libpqxx-dev              # the register on PostgreSQL (one register for many machines)
   postgresql-15            # the tests start a throw-away PostgreSQL server (scripts/test.sh)
+  jq                       # the PostgreSQL migrate test reads saraban's JSON reports
+  curl                     # the PostgreSQL web test talks to saraban serve over HTTP
   libpng-dev libjpeg-dev   # emblem and attachment images
   libdeflate-dev           # deflates PDF streams (smaller than zlib, in less time)
   libcmark-gfm-dev         # parses manuals: CommonMark with GitHub tables
