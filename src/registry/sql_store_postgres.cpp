@@ -2,6 +2,7 @@
 // database, numbers from a locked counter row, and Thai search over tsvector rows.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "base/error.h"
 #include "registry/anchor.h"
@@ -9,6 +10,8 @@
 #include "registry/register_files.h"
 #include "registry/schema.h"
 #include "registry/sql_store.h"
+
+#include <optional>
 #include "registry/thai_tokenizer.h"
 
 namespace saraban::registry {
@@ -135,26 +138,34 @@ std::unique_ptr<SqlRegisterStore> SqlRegisterStore::open_postgres(const std::str
 }
 
 std::int64_t SqlRegisterStore::issue_number_postgres(const std::string& code, int year, std::int64_t given) {
-  // The counter row is made from the register's entries the first time a (register, year) is used.
-  conn_.cached(
-           "INSERT INTO register_counters(register, year, last_number) "
-           "SELECT CAST(:register AS TEXT), CAST(:year AS BIGINT), COALESCE(MAX(number), 0) FROM entries "
-           "WHERE register = CAST(:register AS TEXT) AND year = CAST(:year AS BIGINT) "
-           "ON CONFLICT (register, year) DO NOTHING")
-      .bind(":register", code)
-      .bind(":year", year)
-      .run();
   // The update locks the row until this transaction ends: the number is issued once, and given
   // back if the transaction rolls back.
-  auto& s = conn_.cached(
-      "UPDATE register_counters SET last_number = CASE WHEN CAST(:given AS BIGINT) = 0 THEN last_number + 1 "
-      "ELSE GREATEST(last_number, CAST(:given AS BIGINT)) END "
-      "WHERE register = CAST(:register AS TEXT) AND year = CAST(:year AS BIGINT) RETURNING last_number");
-  s.bind(":given", given).bind(":register", code).bind(":year", year);
-  if (!s.step()) throw Error(ErrorCode::Internal, "no number counter", code + " " + std::to_string(year));
-  const std::int64_t issued = s.integer(0);
-  s.reset();
-  return given == 0 ? issued : given;
+  auto issue = [&]() -> std::optional<std::int64_t> {
+    auto& s = conn_.cached(
+        "UPDATE register_counters SET last_number = CASE WHEN CAST(:given AS BIGINT) = 0 THEN last_number + 1 "
+        "ELSE GREATEST(last_number, CAST(:given AS BIGINT)) END "
+        "WHERE register = CAST(:register AS TEXT) AND year = CAST(:year AS BIGINT) RETURNING last_number");
+    s.bind(":given", given).bind(":register", code).bind(":year", year);
+    std::optional<std::int64_t> issued;
+    if (s.step()) issued = s.integer(0);
+    s.reset();
+    return issued;
+  };
+  std::optional<std::int64_t> issued = issue();
+  if (!issued) {
+    // The first number of a (register, year): its counter row is made from the entries there are.
+    conn_.cached(
+             "INSERT INTO register_counters(register, year, last_number) "
+             "SELECT CAST(:register AS TEXT), CAST(:year AS BIGINT), COALESCE(MAX(number), 0) FROM entries "
+             "WHERE register = CAST(:register AS TEXT) AND year = CAST(:year AS BIGINT) "
+             "ON CONFLICT (register, year) DO NOTHING")
+        .bind(":register", code)
+        .bind(":year", year)
+        .run();
+    issued = issue();
+  }
+  if (!issued) throw Error(ErrorCode::Internal, "no number counter", code + " " + std::to_string(year));
+  return given == 0 ? *issued : given;
 }
 
 void SqlRegisterStore::index_postgres(std::int64_t id, const std::string& subject, const std::string& sender,
