@@ -160,39 +160,6 @@ inline RunResult run_saraban(const std::vector<std::string>& args, const std::st
   return r;
 }
 
-// Every row of every table (in name order) as text, read through a plain connection; its
-// SHA-256: equal digests mean the register's content is exactly as it was. Either engine.
-inline std::string content_text(const std::string& db) {
-  std::string all;
-  try {
-    auto c = raw_connection(db);
-    std::vector<std::string> tables;
-    auto list = c.prepare(c.postgres() ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
-                                         "AND table_type = 'BASE TABLE' ORDER BY table_name"
-                                       : "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'entries_fts%' "
-                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name");
-    while (list.step()) tables.push_back(list.text(0));
-    for (const auto& t : tables) {
-      all += "#" + t + "\n";
-      auto rows = c.prepare("SELECT * FROM " + t + " ORDER BY " + c.row_key(t));
-      while (rows.step()) {
-        for (int i = 0; i < rows.columns(); ++i) {
-          if (rows.is_null(i)) all += "<null>";
-          else if (rows.kind(i) == sql::ColumnKind::Blob) {
-            auto b = rows.blob(i);
-            all.append(b.begin(), b.end());
-          } else all += rows.text(i);
-          all += '|';
-        }
-        all += '\n';
-      }
-    }
-  } catch (const std::exception& e) {
-    return std::string("cannot-open: ") + e.what();
-  }
-  return all;
-}
-inline std::string content_digest(const std::string& db) { return sha256_hex(content_text(db)); }
 
 // Runs `sql` on the register through a plain connection, as someone editing the register
 // outside Saraban would. Returns 0 (SQLITE_OK) when it ran, 1 when the engine refused it.

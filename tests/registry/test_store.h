@@ -12,6 +12,7 @@
 #include "base/environment.h"
 #include "registry/postgres.h"
 #include "registry/register_files.h"
+#include "registry/sha256.h"
 #include "registry/sql.h"
 #include "registry/sql_store.h"
 
@@ -112,6 +113,53 @@ inline void disk_full_beyond(sql::Connection& c, std::int64_t bytes) {
 inline RegisterFiles local_files(const std::string& db) {
   return is_postgres_url(db) ? postgres_local_files(db, system_environment()) : RegisterFiles(db);
 }
+
+// Every row of every table (in name order) as text, read through a plain connection; its
+// SHA-256: equal digests mean the register's content is exactly as it was. Either engine.
+inline std::string content_text(const std::string& db) {
+  std::string all;
+  try {
+    auto c = raw_connection(db);
+    std::vector<std::string> tables;
+    auto list = c.prepare(c.postgres() ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+                                         "AND table_type = 'BASE TABLE' ORDER BY table_name"
+                                       : "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'entries_fts%' "
+                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    while (list.step()) tables.push_back(list.text(0));
+    for (const auto& t : tables) {
+      all += "#" + t + "\n";
+      auto rows = c.prepare("SELECT * FROM " + t + " ORDER BY " + c.row_key(t));
+      while (rows.step()) {
+        for (int i = 0; i < rows.columns(); ++i) {
+          if (rows.is_null(i)) all += "<null>";
+          else if (rows.kind(i) == sql::ColumnKind::Blob) {
+            auto b = rows.blob(i);
+            all.append(b.begin(), b.end());
+          } else all += rows.text(i);
+          all += '|';
+        }
+        all += '\n';
+      }
+    }
+  } catch (const std::exception& e) {
+    return std::string("cannot-open: ") + e.what();
+  }
+  return all;
+}
+inline std::string content_digest(const std::string& db) { return sha256_hex(content_text(db)); }
+
+// The PostgreSQL run needs a server: without one (SARABAN_TEST_PG unset, as when the tests run
+// outside scripts/test.sh) every test of that run is skipped, visibly. An inline variable, so
+// the environment is added once however many test files include this header.
+class PostgresServerEnvironment final : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    if (testing_postgres() && test_postgres_server().empty())
+      GTEST_SKIP() << "SARABAN_TEST_STORE=postgres but SARABAN_TEST_PG names no server";
+  }
+};
+inline ::testing::Environment* const postgres_server_environment =
+    ::testing::AddGlobalTestEnvironment(new PostgresServerEnvironment);
 
 // The PostgreSQL run skips what only an SQLite file has (its file, pragmas, online backup).
 #define SARABAN_SQLITE_ONLY(why)                                              \

@@ -2,8 +2,8 @@
 // A register with an office's five roles (each with a password), served in this process on a
 // free loopback port, and a client that logs in as one of them.
 #include <httplib.h>
-#include <sqlite3.h>
 
+#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -12,6 +12,7 @@
 #include "../cli/cli_support.h"
 #include "base/environment.h"
 #include "registry/sha256.h"
+#include "registry/test_store.h"
 #include "server/web_server.h"
 
 namespace saraban::testing {
@@ -24,36 +25,14 @@ inline const WebUser kWebUsers[] = {{"somsri", "clerk", "ลับ"},     {"wich
 inline std::string password_of(const std::string& user) { return "รหัส-" + user + "-2569"; }
 
 // Everything the register holds, table by table and row by row, as one SHA-256: a request
-// that is refused must leave it exactly as it was.
-inline std::string register_digest(const std::string& db) {
-  sqlite3* c = nullptr;
-  sqlite3_open_v2(db.c_str(), &c, SQLITE_OPEN_READONLY, nullptr);
-  std::string all;
-  sqlite3_stmt* tables = nullptr;
-  sqlite3_prepare_v2(c, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &tables, nullptr);
-  while (sqlite3_step(tables) == SQLITE_ROW) {
-    const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(tables, 0));
-    all += "\n#" + name;
-    sqlite3_stmt* rows = nullptr;
-    if (sqlite3_prepare_v2(c, ("SELECT * FROM \"" + name + "\"").c_str(), -1, &rows, nullptr) != SQLITE_OK) continue;
-    while (sqlite3_step(rows) == SQLITE_ROW) {
-      all += "\n";
-      for (int i = 0; i < sqlite3_column_count(rows); ++i) {
-        const void* b = sqlite3_column_blob(rows, i);
-        all.append(b ? static_cast<const char*>(b) : "", static_cast<std::size_t>(sqlite3_column_bytes(rows, i)));
-        all += '\x1f';
-      }
-    }
-    sqlite3_finalize(rows);
-  }
-  sqlite3_finalize(tables);
-  sqlite3_close(c);
-  return registry::sha256_hex(std::string_view(all));
-}
+// that is refused must leave it exactly as it was. Either engine.
+inline std::string register_digest(const std::string& db) { return registry::testing::content_digest(db); }
 
 class WebFixture {
  public:
-  explicit WebFixture(std::size_t max_attachment_mb = 2) : dir_(temp_dir()), db_(dir_ + "/registry.db") {
+  // The register is an SQLite file, or in the PostgreSQL run (pg.*) a fresh database.
+  explicit WebFixture(std::size_t max_attachment_mb = 2)
+      : dir_(temp_dir()), db_(registry::testing::test_register_location(dir_, std::filesystem::path(dir_).filename())) {
     run_ok("init");
     for (const auto& u : kWebUsers) {
       run_ok("--as admin user add " + u.name + " --role " + u.role + " --clearance " + quote(u.clearance));
@@ -74,6 +53,8 @@ class WebFixture {
   ~WebFixture() {
     server_->stop();
     thread_.join();
+    server_.reset();
+    registry::testing::drop_test_register(db_);
   }
 
   const std::string& db() const { return db_; }
