@@ -22,6 +22,12 @@ constexpr pqxx::oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23,
 
 // Messages name the server (connection string without password) and say what happened in the
 // register's terms; the server's own text is added only where it is the explanation (login).
+std::string first_line(const std::string& s) {
+  std::string out = s.substr(0, s.find('\n'));
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
 [[noreturn]] void fail_with(const std::exception& e, const std::string& where, bool committing) {
   if (dynamic_cast<const pqxx::broken_connection*>(&e) || dynamic_cast<const pqxx::in_doubt_error*>(&e)) {
     if (committing)
@@ -50,8 +56,7 @@ constexpr pqxx::oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23,
     if (state == "42P01")
       throw Error(ErrorCode::DatabaseError, "this database holds no Saraban register (a table is missing)", where);
     // The server's own first line says what it refused (it never holds the password).
-    std::string said = s->what();
-    said = said.substr(0, said.find('\n'));
+    std::string said = first_line(s->what());
     if (said.rfind("ERROR:", 0) == 0) said = said.substr(said.find_first_not_of(' ', 6));
     throw Error(ErrorCode::DatabaseError,
                 "the register's database refused the operation (" + said + "); nothing was changed (PostgreSQL " +
@@ -256,20 +261,22 @@ class PgConnection final : public ConnectionBackend {
   }
   Dialect dialect() const override { return Dialect::Postgres; }
   void exec(std::string_view sql) override {
-    const bool committing = sql == "COMMIT";
-    if (sql.rfind("BEGIN", 0) == 0) reopen_if_lost();
-    if (sql.rfind("BEGIN", 0) == 0) ++generation_, in_transaction_ = true;
-    if (committing) in_transaction_ = false;  // ended either way: committed, or lost with the connection
+    const bool beginning = sql.rfind("BEGIN", 0) == 0, committing = sql == "COMMIT";
+    if (beginning) reopen_if_lost();
+    // A COMMIT ends the transaction whatever its outcome (committed, refused, or lost with the
+    // connection); only after it has been sent may libpqxx reconnect.
+    struct EndsTransaction {
+      PgConnection* c;
+      ~EndsTransaction() {
+        if (c) c->transaction_ended();
+      }
+    } ends{committing ? this : nullptr};
     try {
       changes_ = static_cast<std::int64_t>(tx_->exec(std::string(sql)).affected_rows());
     } catch (const std::exception& e) {
-      if (committing) reconnect_between_transactions(true);
       fail_with(e, where_, committing);
     }
-    // libpqxx reconnects a lost connection by itself: welcome between transactions (a restarted
-    // server), never inside one, where the rest would run outside the transaction.
-    if (sql.rfind("BEGIN", 0) == 0) reconnect_between_transactions(false);
-    if (committing) reconnect_between_transactions(true);
+    if (beginning) transaction_began();
   }
   std::unique_ptr<StatementBackend> scan(std::string_view sql) override {
     return std::make_unique<PgScan>(*this, std::string(sql), "saraban_scan_" + std::to_string(++cursors_));
@@ -301,16 +308,15 @@ class PgConnection final : public ConnectionBackend {
     exec("BEGIN");
     // One lock for every writer on every machine ('SRAB'): numbers and the audit chain's head
     // are read and extended by one transaction at a time, as under SQLite's BEGIN IMMEDIATE.
-    exec("SELECT pg_advisory_xact_lock(1397899586)");
+    exec("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) + ")");
   }
   void begin_read() override { exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
   void rollback() noexcept override {
-    in_transaction_ = false;
     try {
       tx_->exec("ROLLBACK");
     } catch (...) {
     }
-    reconnect_between_transactions(true);
+    transaction_ended();
   }
   bool read_only() override { return false; }
   std::string where() const override { return where_; }
@@ -322,7 +328,17 @@ class PgConnection final : public ConnectionBackend {
   const std::string& where_ref() const { return where_; }
 
  private:
-  void reconnect_between_transactions(bool allowed) noexcept { conn_->inhibit_reactivation(!allowed); }
+  // libpqxx reconnects a lost connection by itself: welcome between transactions (a restarted
+  // server), never inside one, where the rest would run outside the transaction.
+  void transaction_began() noexcept {
+    ++generation_;
+    in_transaction_ = true;
+    conn_->inhibit_reactivation(true);
+  }
+  void transaction_ended() noexcept {
+    in_transaction_ = false;
+    conn_->inhibit_reactivation(false);
+  }
   // A connection lost in the last transaction is opened again before the next one begins; the
   // first attempt after a lost connection can fail in libpqxx 6, so once more before giving up.
   void reopen_if_lost() {
@@ -336,11 +352,6 @@ class PgConnection final : public ConnectionBackend {
                       where_);
       }
     }
-  }
-  static std::string first_line(const std::string& s) {
-    std::string out = s.substr(0, s.find('\n'));
-    while (!out.empty() && (out.back() == ' ' || out.back() == '\r')) out.pop_back();
-    return out;
   }
   std::string where_;
   std::unique_ptr<pqxx::connection> conn_;

@@ -82,7 +82,8 @@ inline std::string byte_21_replaced(const std::string& column) {
 inline bool write_lock_free(const std::string& db) {
   if (is_postgres_url(db)) {
     auto c = raw_connection(db);
-    auto s = c.prepare("SELECT CASE WHEN pg_try_advisory_xact_lock(1397899586) THEN 1 ELSE 0 END");
+    auto s = c.prepare("SELECT CASE WHEN pg_try_advisory_xact_lock(CAST(:key AS BIGINT)) THEN 1 ELSE 0 END");
+    s.bind(":key", sql::kWriteLockKey);
     return s.step() && s.integer(0) == 1;
   }
   sqlite3* raw = nullptr;
