@@ -21,9 +21,16 @@ for p in 1 2 3 4; do
           >/dev/null 2>"$work/err.$p.$i"; then echo ok >>"$work/ok.$p"; else echo fail >>"$work/fail.$p"; fi
    done) &
 done
-sleep 2
+# Restart once the clerks are well under way (not after a fixed time a fast machine outruns).
+for _ in $(seq 1 300); do
+  [ "$(psql "$db" -Atc "SELECT count(*) FROM entries" 2>/dev/null || echo 0)" -ge 40 ] && break
+  sleep 0.05
+done
+running=$(jobs -rp | wc -l)
 bash "$pgctl" restart "$dir"
+at_restart=$(psql "$db" -Atc "SELECT count(*) FROM entries")
 wait
+[ "$running" -gt 0 ] || { echo "FAIL: the clerks had finished before the restart"; exit 1; }
 ok=$(cat "$work"/ok.* 2>/dev/null | wc -l)
 failed=$(cat "$work"/fail.* 2>/dev/null | wc -l)
 echo "receives: $ok succeeded, $failed failed while the server restarted"
@@ -41,6 +48,8 @@ echo "receive numbers (count, distinct, min, max): $numbers"
 n=${numbers%%|*}
 [ "$n" -ge "$ok" ] && [ "$n" -le $((ok + failed)) ] || { echo "FAIL: $n entries for $ok successful receives"; exit 1; }
 [ "$numbers" = "$n|$n|1|$n" ] || { echo "FAIL: numbers are not exactly 1..$n"; exit 1; }
+echo "entries when the server was back: $at_restart; at the end: $n"
+[ "$n" -gt "$at_restart" ] || { echo "FAIL: nothing was received after the restart"; exit 1; }
 "$saraban" --db "$db" --as admin verify
 next=$("$saraban" --db "$db" --as somchai receive --from "สำนักงานเขต 9" --subject "หลังเริ่มเครื่องใหม่")
 echo "after the restart: $next"
